@@ -1,0 +1,566 @@
+//! Legal periods and their due dates, with an explanation a lawyer can check.
+//!
+//! # Counting rules (DESIGN §2.5, law.md §7)
+//!
+//! 1. Counting starts the day after the triggering event (receipt, notice of
+//!    refusal), as in İYUK m.8/1.
+//! 2. Business-day periods count only business days of the [`Calendar`]
+//!    (657 m.99; 2429 m.2).
+//! 3. Calendar-day and month periods count holidays (İYUK m.8/2); months end
+//!    on the corresponding day of the last month, or that month's last day
+//!    when it has none (HMK m.92/2).
+//! 4. A period whose last day is not a full business day ends on the next one
+//!    (İYUK m.8/2); under the default [`HalfDayPolicy`](crate::HalfDayPolicy)
+//!    a half day is not a full business day.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{Calendar, CalendarError, DayKind, Policy};
+use crate::law::{self, SourceStrength};
+
+/// The unit of a [`Period`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// İş günü: business days of the calendar.
+    BusinessDays,
+    /// Gün: calendar days.
+    Days,
+    /// Ay: months (HMK m.92/2).
+    Months,
+}
+
+/// A legal period: `length` units.
+///
+/// Parses from the short form of the command line: `15bd`, `30d`, `3m`.
+///
+/// # Example
+///
+/// ```
+/// use bimer_core::{Period, Unit};
+/// let p: Period = "15bd".parse().unwrap();
+/// assert_eq!(p, Period { length: 15, unit: Unit::BusinessDays });
+/// assert_eq!(p.to_string(), "15bd");
+/// assert!("15x".parse::<Period>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// How many units.
+    pub length: u32,
+    /// Which unit.
+    pub unit: Unit,
+}
+
+impl Period {
+    /// `length` business days.
+    pub const fn business_days(length: u32) -> Period {
+        Period {
+            length,
+            unit: Unit::BusinessDays,
+        }
+    }
+    /// `length` calendar days.
+    pub const fn days(length: u32) -> Period {
+        Period {
+            length,
+            unit: Unit::Days,
+        }
+    }
+    /// `length` months.
+    pub const fn months(length: u32) -> Period {
+        Period {
+            length,
+            unit: Unit::Months,
+        }
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let suffix = match self.unit {
+            Unit::BusinessDays => "bd",
+            Unit::Days => "d",
+            Unit::Months => "m",
+        };
+        write!(f, "{}{}", self.length, suffix)
+    }
+}
+
+impl FromStr for Period {
+    type Err = DeadlineError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        let (number, suffix) = s.split_at(digits);
+        let unit = match suffix {
+            "bd" => Unit::BusinessDays,
+            "d" => Unit::Days,
+            "m" => Unit::Months,
+            _ => return Err(DeadlineError::BadPeriod(s.chars().take(20).collect())),
+        };
+        let length = number
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=3660).contains(n))
+            .ok_or_else(|| DeadlineError::BadPeriod(s.chars().take(20).collect()))?;
+        Ok(Period { length, unit })
+    }
+}
+
+/// A procedure that runs against a legal period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Procedure {
+    /// Answer to an information request (4982 m.11).
+    InformationRequest,
+    /// Answer to a petition (3071 m.7).
+    Petition,
+    /// Examination of an ethics complaint by the Kamu Görevlileri Etik Kurulu.
+    EtikKurulu,
+    /// Ethics complaint sent to the institution's disciplinary board.
+    DisiplinKurulu,
+    /// Application to an il/ilçe human-rights board.
+    InsanHaklariKurulu,
+    /// Application to TİHEK (6701 m.18).
+    Tihek,
+    /// The applicant's objection to BEDK after a refusal (4982 m.13).
+    BedkObjection,
+    /// BEDK's decision on an objection (4982 m.13).
+    BedkDecision,
+}
+
+impl Procedure {
+    /// Every procedure, in declaration order.
+    pub const ALL: [Procedure; 8] = [
+        Procedure::InformationRequest,
+        Procedure::Petition,
+        Procedure::EtikKurulu,
+        Procedure::DisiplinKurulu,
+        Procedure::InsanHaklariKurulu,
+        Procedure::Tihek,
+        Procedure::BedkObjection,
+        Procedure::BedkDecision,
+    ];
+
+    /// The snake_case code used on the wire and the command line.
+    pub fn code(self) -> &'static str {
+        match self {
+            Procedure::InformationRequest => "information_request",
+            Procedure::Petition => "petition",
+            Procedure::EtikKurulu => "etik_kurulu",
+            Procedure::DisiplinKurulu => "disiplin_kurulu",
+            Procedure::InsanHaklariKurulu => "insan_haklari_kurulu",
+            Procedure::Tihek => "tihek",
+            Procedure::BedkObjection => "bedk_objection",
+            Procedure::BedkDecision => "bedk_decision",
+        }
+    }
+
+    /// The period rule for this procedure.
+    pub fn rule(self) -> &'static PeriodRule {
+        RULES
+            .iter()
+            .find(|r| r.procedure == self)
+            .expect("every procedure has a rule")
+    }
+}
+
+impl FromStr for Procedure {
+    type Err = DeadlineError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Procedure::ALL
+            .into_iter()
+            .find(|p| p.code() == s)
+            .ok_or_else(|| DeadlineError::UnknownProcedure(s.chars().take(40).collect()))
+    }
+}
+
+/// The period of one procedure, with its legal basis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PeriodRule {
+    /// The procedure.
+    pub procedure: Procedure,
+    /// The basic period.
+    pub period: Period,
+    /// The longest the period may be extended to, counted from the same start.
+    pub extendable_to: Option<Period>,
+    /// What starts the period.
+    pub starts_after: &'static str,
+    /// The article.
+    pub citation: &'static str,
+    /// How strongly the rule is sourced.
+    pub source: SourceStrength,
+    /// First receipt date the rule applies to.
+    pub valid_from: NaiveDate,
+    /// Last receipt date the rule applies to, if it has ended.
+    pub valid_to: Option<NaiveDate>,
+}
+
+/// The period rules (DESIGN §2.5; law.md §§2.6, 2.8, 3.5, 4.5, 5.1, 5.3).
+pub const RULES: &[PeriodRule] = &[
+    PeriodRule {
+        procedure: Procedure::InformationRequest,
+        period: Period::business_days(15),
+        extendable_to: Some(Period::business_days(30)),
+        starts_after: "receipt",
+        citation: "4982 m.11",
+        source: SourceStrength::Verified,
+        valid_from: law::LAW_4982_IN_FORCE,
+        valid_to: None,
+    },
+    PeriodRule {
+        procedure: Procedure::Petition,
+        period: Period::days(30),
+        extendable_to: None,
+        starts_after: "receipt",
+        citation: "3071 m.7",
+        source: SourceStrength::Verified,
+        valid_from: law::LAW_3071_30_DAY_ANSWER,
+        valid_to: None,
+    },
+    PeriodRule {
+        procedure: Procedure::EtikKurulu,
+        period: Period::months(3),
+        extendable_to: None,
+        starts_after: "receipt",
+        citation: "5176; Etik Yön. (Kurul inceleme süresi)",
+        source: SourceStrength::Secondary,
+        valid_from: law::LAW_5176_IN_FORCE,
+        valid_to: None,
+    },
+    PeriodRule {
+        procedure: Procedure::DisiplinKurulu,
+        period: Period::days(30),
+        extendable_to: None,
+        starts_after: "receipt",
+        citation: "3071 m.7 (cevap süresi); Etik Yön. (disiplin kurulu yolu)",
+        source: SourceStrength::Secondary,
+        valid_from: law::LAW_5176_IN_FORCE,
+        valid_to: None,
+    },
+    PeriodRule {
+        procedure: Procedure::InsanHaklariKurulu,
+        period: Period::days(30),
+        extendable_to: None,
+        starts_after: "receipt",
+        citation: "3071 m.7; İl ve İlçe İnsan Hakları Kurulları Yön. (2003)",
+        source: SourceStrength::Memory,
+        valid_from: law::HUMAN_RIGHTS_BOARDS_REGULATION,
+        valid_to: None,
+    },
+    PeriodRule {
+        procedure: Procedure::Tihek,
+        period: Period::months(3),
+        extendable_to: Some(Period::months(6)),
+        starts_after: "receipt",
+        citation: "6701 m.18",
+        source: SourceStrength::Verified,
+        valid_from: law::LAW_6701_IN_FORCE,
+        valid_to: None,
+    },
+    PeriodRule {
+        procedure: Procedure::BedkObjection,
+        period: Period::days(15),
+        extendable_to: None,
+        starts_after: "notice of refusal",
+        citation: "4982 m.13",
+        source: SourceStrength::Verified,
+        valid_from: law::LAW_4982_IN_FORCE,
+        valid_to: None,
+    },
+    PeriodRule {
+        procedure: Procedure::BedkDecision,
+        period: Period::business_days(30),
+        extendable_to: None,
+        starts_after: "receipt of the objection",
+        citation: "4982 m.13",
+        source: SourceStrength::Verified,
+        valid_from: law::LAW_4982_IN_FORCE,
+        valid_to: None,
+    },
+];
+
+/// Errors of the deadline engine.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DeadlineError {
+    /// A date the calendar has no data for.
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+    /// A period text that is not `<n>bd`, `<n>d` or `<n>m` (1 ≤ n ≤ 3660).
+    #[error("period `{0}` is not of the form 15bd, 30d or 3m (length 1-3660)")]
+    BadPeriod(String),
+    /// A procedure code that does not exist.
+    #[error("unknown procedure `{0}`")]
+    UnknownProcedure(String),
+    /// The procedure's law did not apply on that date.
+    #[error("{procedure} has no period rule on {date}: {citation} applies from {valid_from}")]
+    NotInForce {
+        /// The procedure's code.
+        procedure: &'static str,
+        /// The date of the triggering event.
+        date: NaiveDate,
+        /// The rule's citation.
+        citation: &'static str,
+        /// When the rule starts to apply.
+        valid_from: NaiveDate,
+    },
+}
+
+/// A computed due date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deadline {
+    /// The day the triggering event happened (receipt, notice).
+    pub start_event_on: NaiveDate,
+    /// The last day to act.
+    pub due_on: NaiveDate,
+    /// The period.
+    pub period: Period,
+    /// The latest due date if the period is extended.
+    pub extendable_to: Option<NaiveDate>,
+    /// The article the period comes from.
+    pub citation: String,
+    /// Whether any day of the period lies in the estimated calendar range.
+    pub estimated: bool,
+}
+
+/// Why the due date is what it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Explanation {
+    /// The first day counted (the day after the triggering event).
+    pub counting_starts_on: NaiveDate,
+    /// The last day of the bare count, before any roll-forward.
+    pub last_counted_day: NaiveDate,
+    /// The day the period ends on after the roll-forward (= `due_on`).
+    pub due_on: NaiveDate,
+    /// Every day that was not counted (business-day periods) or that the end
+    /// moved past (all periods), with the reason.
+    pub skipped: Vec<SkippedDay>,
+    /// The counting policy in force.
+    pub policy: Policy,
+    /// The rules applied, each with its article.
+    pub rules: Vec<String>,
+}
+
+/// One day left out of a count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SkippedDay {
+    /// The date.
+    pub date: NaiveDate,
+    /// Why it was skipped.
+    pub kind: DayKind,
+    /// The holiday or leave's Turkish name, when it is one.
+    pub name_tr: Option<String>,
+    /// The English name.
+    pub name_en: Option<String>,
+}
+
+fn end_of(
+    calendar: &Calendar,
+    start_event_on: NaiveDate,
+    period: Period,
+) -> Result<(NaiveDate, NaiveDate), DeadlineError> {
+    let last = match period.unit {
+        Unit::BusinessDays => calendar.add_business_days(start_event_on, period.length)?,
+        Unit::Days => start_event_on
+            .checked_add_days(chrono::Days::new(period.length.into()))
+            .ok_or(CalendarError::OutOfRange {
+                date: NaiveDate::MAX,
+                first: calendar.range().0,
+                last: calendar.range().1,
+            })?,
+        // HMK m.92/2: chrono clamps to the month's last day when the
+        // corresponding day does not exist.
+        Unit::Months => start_event_on
+            .checked_add_months(Months::new(period.length))
+            .ok_or(CalendarError::OutOfRange {
+                date: NaiveDate::MAX,
+                first: calendar.range().0,
+                last: calendar.range().1,
+            })?,
+    };
+    Ok((last, calendar.roll_to_full_business_day(last)?))
+}
+
+/// The due date of `period` counted from `start_event_on` (which is not itself
+/// counted), with the citation given.
+///
+/// # Errors
+///
+/// [`DeadlineError::Calendar`] when a date falls outside the calendar's data.
+///
+/// # Example
+///
+/// ```
+/// use bimer_core::{deadline, Calendar, Period};
+/// use chrono::NaiveDate;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// // 3071 m.7: the 30th day is 1 January 2027, a holiday → Monday 4 January.
+/// let due = deadline(&Calendar::turkey(), d(2026, 12, 2), Period::days(30), None, "3071 m.7").unwrap();
+/// assert_eq!(due.due_on, d(2027, 1, 4));
+/// ```
+pub fn deadline(
+    calendar: &Calendar,
+    start_event_on: NaiveDate,
+    period: Period,
+    extendable_to: Option<Period>,
+    citation: &str,
+) -> Result<Deadline, DeadlineError> {
+    let (_, due_on) = end_of(calendar, start_event_on, period)?;
+    let extended = extendable_to
+        .map(|p| end_of(calendar, start_event_on, p).map(|(_, due)| due))
+        .transpose()?;
+    let latest = extended.unwrap_or(due_on).max(due_on);
+    Ok(Deadline {
+        start_event_on,
+        due_on,
+        period,
+        extendable_to: extended,
+        citation: citation.to_string(),
+        estimated: calendar.is_estimated(latest),
+    })
+}
+
+/// The due date of `procedure` for an event on `start_event_on`, under the
+/// period rule in force on that date.
+///
+/// # Errors
+///
+/// [`DeadlineError::NotInForce`] before the procedure's law applied;
+/// [`DeadlineError::Calendar`] outside the calendar's data.
+///
+/// # Example
+///
+/// ```
+/// use bimer_core::{deadline_for, Calendar, Procedure};
+/// use chrono::NaiveDate;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let due = deadline_for(&Calendar::turkey(), Procedure::InformationRequest, d(2026, 12, 31)).unwrap();
+/// assert_eq!(due.due_on, d(2027, 1, 22));
+/// assert_eq!(due.extendable_to, Some(d(2027, 2, 12)));
+/// assert_eq!(due.citation, "4982 m.11");
+/// ```
+pub fn deadline_for(
+    calendar: &Calendar,
+    procedure: Procedure,
+    start_event_on: NaiveDate,
+) -> Result<Deadline, DeadlineError> {
+    let rule = procedure.rule();
+    if start_event_on < rule.valid_from || rule.valid_to.is_some_and(|to| start_event_on > to) {
+        return Err(DeadlineError::NotInForce {
+            procedure: procedure.code(),
+            date: start_event_on,
+            citation: rule.citation,
+            valid_from: rule.valid_from,
+        });
+    }
+    deadline(
+        calendar,
+        start_event_on,
+        rule.period,
+        rule.extendable_to,
+        rule.citation,
+    )
+}
+
+impl Deadline {
+    /// Explains the due date: the days skipped with their holiday names, the
+    /// policy and the rules applied. Computed on demand, so plain deadline
+    /// arithmetic stays allocation-free.
+    ///
+    /// # Errors
+    ///
+    /// [`DeadlineError::Calendar`] when `calendar` lacks the dates (a calendar
+    /// other than the one the deadline was computed with).
+    pub fn explain(&self, calendar: &Calendar) -> Result<Explanation, DeadlineError> {
+        let (last, due_on) = end_of(calendar, self.start_event_on, self.period)?;
+        let counting_starts_on = self.start_event_on.succ_opt().unwrap_or(NaiveDate::MAX);
+        let from = match self.period.unit {
+            Unit::BusinessDays => counting_starts_on,
+            _ => last,
+        };
+        let mut skipped = Vec::new();
+        for date in from.iter_days().take_while(|d| *d < due_on) {
+            // Before the last counted day only non-business days are left out;
+            // from it on, every day is one the end moved past.
+            if date < last && calendar.is_business_day(date)? {
+                continue;
+            }
+            let kind = calendar.day_kind(date)?;
+            let (name_tr, name_en) = match (calendar.holiday(date), kind) {
+                (_, DayKind::AdministrativeLeave) => {
+                    let occasion = calendar
+                        .administrative_leave_on(date)
+                        .next()
+                        .map(|l| l.occasion.clone());
+                    (occasion.clone().map(|o| format!("İdari izin: {o}")), occasion)
+                }
+                (Some(h), _) => (Some(h.name_tr.clone()), Some(h.name_en.clone())),
+                (None, _) => (None, None),
+            };
+            skipped.push(SkippedDay {
+                date,
+                kind,
+                name_tr,
+                name_en,
+            });
+        }
+        let policy = calendar.policy();
+        let mut rules = vec![
+            format!("{}: {} from {}", self.citation, self.period, self.start_event_on),
+            "İYUK m.8/1: counting starts the day after the event".to_string(),
+        ];
+        rules.push(match self.period.unit {
+            Unit::BusinessDays => {
+                "657 m.99; 2429 m.2: business days are Monday-Friday except official holidays"
+                    .to_string()
+            }
+            Unit::Days => "İYUK m.8/2: holidays inside the period are counted".to_string(),
+            Unit::Months => {
+                "HMK m.92/2: the corresponding day of the last month, or its last day".to_string()
+            }
+        });
+        if due_on != last {
+            rules.push(
+                "İYUK m.8/2: a period ending on a day that is not a full business day ends on the next one"
+                    .to_string(),
+            );
+        }
+        rules.push(format!(
+            "half days: {}; administrative leave: {}",
+            match policy.half_day {
+                crate::HalfDayPolicy::WorkingDayButNotLastDay =>
+                    "business days, but a period cannot end on one (law.md §7)",
+                crate::HalfDayPolicy::WorkingDay => "business days",
+                crate::HalfDayPolicy::Holiday => "holidays",
+            },
+            match policy.administrative_leave {
+                crate::AdministrativeLeavePolicy::Ignore =>
+                    "business days (not an official holiday; majority case law, law.md §7)",
+                crate::AdministrativeLeavePolicy::Holiday { .. } => "holidays",
+            }
+        ));
+        if self.estimated {
+            rules.push(format!(
+                "estimated: the calendar is confirmed only until {}",
+                calendar.confirmed_until()
+            ));
+        }
+        Ok(Explanation {
+            counting_starts_on,
+            last_counted_day: last,
+            due_on,
+            skipped,
+            policy,
+            rules,
+        })
+    }
+}
