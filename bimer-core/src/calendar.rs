@@ -729,12 +729,12 @@ impl Calendar {
     pub fn business_due_epoch(&self, day: i64, n: u32) -> Result<i64, CalendarError> {
         const UNIX_FROM_CE: i64 = 719_163;
         let t = &self.tables;
-        let i = day + UNIX_FROM_CE - i64::from(t.origin);
+        let i = day.saturating_add(UNIX_FROM_CE - i64::from(t.origin));
         let fail = || {
-            let date = i32::try_from(day + UNIX_FROM_CE)
+            let date = i32::try_from(day.saturating_add(UNIX_FROM_CE))
                 .ok()
                 .and_then(NaiveDate::from_num_days_from_ce_opt)
-                .unwrap_or(NaiveDate::MIN);
+                .unwrap_or(if day < 0 { NaiveDate::MIN } else { NaiveDate::MAX });
             self.out_of_range(date)
         };
         if i < 0 || i as usize >= t.flags.len() {
@@ -816,6 +816,186 @@ impl Tables {
             cum,
             business,
             end,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn bundled_tables_load() {
+        let cal = Calendar::turkey();
+        assert_eq!(cal.range(), (d(2004, 1, 1), d(2040, 12, 31)));
+        assert_eq!(cal.confirmed_until(), d(2032, 12, 31));
+        assert!(!cal.data.leave.is_empty());
+    }
+
+    /// 2429 m.2 as amended by Law 5892 (22.04.2009): 1 May is a holiday from 2009 only.
+    #[test]
+    fn law_2429_labour_day_from_2009() {
+        let cal = Calendar::turkey();
+        assert!(cal.is_business_day(d(2008, 5, 1)).unwrap()); // Thursday, before 5892
+        assert!(!cal.is_business_day(d(2009, 5, 1)).unwrap()); // Friday, after 5892
+    }
+
+    /// 2429 m.2 as amended by Law 6752 (25.10.2016): 15 July is a holiday from 2017.
+    #[test]
+    fn law_2429_democracy_day_from_2017() {
+        let cal = Calendar::turkey();
+        assert!(cal.is_business_day(d(2016, 7, 15)).unwrap()); // Friday, before 6752 applied
+        assert!(!cal.is_business_day(d(2019, 7, 15)).unwrap()); // Monday
+        assert_eq!(cal.holiday(d(2017, 7, 15)).unwrap().name_tr, "Demokrasi ve Millî Birlik Günü");
+    }
+
+    /// 2429 m.2: 28 October is a holiday from 13:00, so a business day whose
+    /// afternoon is off; 31 December is not a holiday (law.md §7).
+    #[test]
+    fn law_2429_half_days_and_new_years_eve() {
+        let cal = Calendar::turkey();
+        assert_eq!(cal.day_kind(d(2027, 10, 28)).unwrap(), DayKind::HalfDay);
+        assert!(cal.is_business_day(d(2027, 10, 28)).unwrap());
+        assert!(!cal.is_full_business_day(d(2027, 10, 28)).unwrap());
+        assert!(cal.is_full_business_day(d(2027, 12, 31)).unwrap());
+        let strict = cal.with_policy(Policy {
+            half_day: HalfDayPolicy::Holiday,
+            ..Policy::default()
+        });
+        assert!(!strict.is_business_day(d(2027, 10, 28)).unwrap());
+        let lax = cal.with_policy(Policy {
+            half_day: HalfDayPolicy::WorkingDay,
+            ..Policy::default()
+        });
+        assert!(lax.is_full_business_day(d(2027, 10, 28)).unwrap());
+    }
+
+    /// 657 m.99: Saturday and Sunday are not business days.
+    #[test]
+    fn law_657_article_99_weekend() {
+        let cal = Calendar::turkey();
+        assert_eq!(cal.day_kind(d(2026, 11, 28)).unwrap(), DayKind::Weekend);
+        assert!(!cal.is_business_day(d(2026, 11, 29)).unwrap());
+        assert!(cal.is_business_day(d(2026, 11, 30)).unwrap());
+        assert_eq!(cal.next_business_day(d(2026, 11, 27)).unwrap(), d(2026, 11, 30));
+    }
+
+    #[test]
+    fn two_holidays_on_one_date_are_merged() {
+        let cal = Calendar::turkey();
+        let h = cal.holiday(d(2027, 5, 19)).unwrap();
+        assert!(h.name_tr.contains("; "));
+        assert!(!h.half_day);
+        // A half day and a full holiday on one date: the day is a full holiday.
+        assert!(!cal.holiday(d(2022, 5, 1)).unwrap().half_day);
+    }
+
+    /// law.md §7: idari izin is not an official holiday; by default periods run.
+    #[test]
+    fn administrative_leave_policy() {
+        let base = Calendar::turkey();
+        let bridge = d(2025, 4, 2); // Ramazan Bayramı bridge, national
+        assert!(base.is_business_day(bridge).unwrap());
+        let leave = base.with_policy(Policy {
+            administrative_leave: AdministrativeLeavePolicy::Holiday { province: None },
+            ..Policy::default()
+        });
+        assert!(!leave.is_business_day(bridge).unwrap());
+        assert_eq!(leave.day_kind(bridge).unwrap(), DayKind::AdministrativeLeave);
+        // Regional leave (Malatya, 2025-02-06) applies only where the province is given.
+        let quake = d(2025, 2, 6);
+        assert!(leave.is_business_day(quake).unwrap());
+        let malatya = base.with_policy(Policy {
+            administrative_leave: AdministrativeLeavePolicy::Holiday {
+                province: Some("Malatya".parse().unwrap()),
+            },
+            ..Policy::default()
+        });
+        assert!(!malatya.is_business_day(quake).unwrap());
+        // Morning leave on an arife whose afternoon is a holiday closes the whole day.
+        let arife = d(2024, 4, 9);
+        assert!(base.is_business_day(arife).unwrap());
+        assert!(!leave.is_business_day(arife).unwrap());
+    }
+
+    #[test]
+    fn out_of_range_is_a_typed_error() {
+        let cal = Calendar::turkey();
+        for date in [d(2003, 12, 31), d(2041, 1, 1)] {
+            assert!(matches!(
+                cal.is_business_day(date),
+                Err(CalendarError::OutOfRange { .. })
+            ));
+        }
+        assert!(cal.add_business_days(d(2040, 12, 20), 15).is_err());
+        assert!(cal.add_business_days(d(2040, 12, 20), u32::MAX).is_err());
+        assert!(cal.holidays(2041).is_err());
+        assert!(cal.holidays(2003).is_err());
+        assert!(cal.holidays(i32::MAX).is_err());
+        assert!(cal.business_due_epoch(i64::MAX, 15).is_err());
+        assert!(cal.business_due_epoch(i64::MIN, 15).is_err());
+        assert!(cal.is_estimated(d(2033, 1, 1)));
+        assert!(!cal.is_estimated(d(2032, 12, 31)));
+    }
+
+    #[test]
+    fn patch_adds_corrects_and_extends() {
+        let cal = Calendar::turkey();
+        let patch = CalendarPatch {
+            holidays: vec![Holiday {
+                date: d(2041, 1, 1),
+                name_tr: "Yılbaşı".into(),
+                name_en: "New Year's Day".into(),
+                half_day: false,
+                estimated: false,
+            }],
+            remove_holidays: vec![d(2027, 7, 15)],
+            administrative_leave: vec![AdministrativeLeave {
+                date: d(2027, 3, 12),
+                portion: LeavePortion::Full,
+                occasion: "Ramazan Bayramı bridge".into(),
+                provinces: vec![],
+            }],
+            covers_until: Some(d(2041, 12, 31)),
+        };
+        let patched = cal.patched(&patch).unwrap();
+        assert!(!patched.is_business_day(d(2041, 1, 1)).unwrap());
+        assert!(patched.is_business_day(d(2041, 1, 2)).unwrap());
+        assert!(patched.is_business_day(d(2027, 7, 15)).unwrap());
+        assert!(patched.is_estimated(d(2041, 6, 1)));
+        // The original is untouched.
+        assert!(!cal.is_business_day(d(2027, 7, 15)).unwrap());
+        // A patch outside the range without covers_until is refused.
+        let bad = CalendarPatch {
+            holidays: patch.holidays.clone(),
+            ..CalendarPatch::default()
+        };
+        assert!(matches!(cal.patched(&bad), Err(CalendarError::InvalidData { .. })));
+        // Bad CSV names its line.
+        let err = CalendarPatch::from_csv("date,name_tr,name_en\n2027-02-30,a,b\n", "").unwrap_err();
+        assert!(err.to_string().contains("line 2"), "{err}");
+        let err = CalendarPatch::from_csv("", "date,portion,occasion,provinces\n2027-01-04,full,x,Atlantis\n")
+            .unwrap_err();
+        assert!(err.to_string().contains("Atlantis"), "{err}");
+    }
+
+    #[test]
+    fn epoch_fast_path_agrees_with_dates() {
+        let cal = Calendar::turkey();
+        let epoch = d(1970, 1, 1);
+        let mut date = d(2004, 1, 1);
+        while date < d(2040, 11, 1) {
+            let day = (date - epoch).num_days();
+            let slow = cal
+                .roll_to_full_business_day(cal.add_business_days(date, 15).unwrap())
+                .unwrap();
+            let fast = cal.business_due_epoch(day, 15).unwrap();
+            assert_eq!(epoch + chrono::Days::new(fast as u64), slow, "{date}");
+            date = date + chrono::Days::new(3);
         }
     }
 }

@@ -349,14 +349,27 @@ pub struct Explanation {
     pub rules: Vec<String>,
 }
 
+/// Why a day was skipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SkipReason {
+    /// Not a business day, so not counted (business-day periods).
+    NotABusinessDay,
+    /// The period would have ended here, but may not end on this day, so the
+    /// end moved past it (İYUK m.8/2).
+    PeriodCannotEndHere,
+}
+
 /// One day left out of a count.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SkippedDay {
     /// The date.
     pub date: NaiveDate,
-    /// Why it was skipped.
+    /// What kind of day it is.
     pub kind: DayKind,
+    /// Why it was skipped.
+    pub reason: SkipReason,
     /// The holiday or leave's Turkish name, when it is one.
     pub name_tr: Option<String>,
     /// The English name.
@@ -509,6 +522,11 @@ impl Deadline {
             skipped.push(SkippedDay {
                 date,
                 kind,
+                reason: if date < last {
+                    SkipReason::NotABusinessDay
+                } else {
+                    SkipReason::PeriodCannotEndHere
+                },
                 name_tr,
                 name_en,
             });
@@ -562,5 +580,173 @@ impl Deadline {
             policy,
             rules,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{HalfDayPolicy, Policy};
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn due(p: Procedure, received: NaiveDate) -> Deadline {
+        deadline_for(&Calendar::turkey(), p, received).unwrap()
+    }
+
+    /// 4982 m.11: 15 business days, extendable to 30 from the same start;
+    /// 1 January is a holiday (2429 m.2).
+    #[test]
+    fn law_4982_article_11_over_new_year() {
+        let x = due(Procedure::InformationRequest, d(2026, 12, 31));
+        assert_eq!(x.due_on, d(2027, 1, 22));
+        assert_eq!(x.extendable_to, Some(d(2027, 2, 12)));
+        assert_eq!(x.citation, "4982 m.11");
+        assert!(!x.estimated);
+    }
+
+    /// 4982 m.11 with the half-day rule (law.md §7): the 15th business day is
+    /// the Ramazan arife 2027-03-08; the period moves past the bayram.
+    #[test]
+    fn law_4982_article_11_ending_on_arife() {
+        let x = due(Procedure::InformationRequest, d(2027, 2, 15));
+        assert_eq!(x.due_on, d(2027, 3, 12));
+        let lax = Calendar::turkey().with_policy(Policy {
+            half_day: HalfDayPolicy::WorkingDay,
+            ..Policy::default()
+        });
+        let y = deadline_for(&lax, Procedure::InformationRequest, d(2027, 2, 15)).unwrap();
+        assert_eq!(y.due_on, d(2027, 3, 8));
+        // 28 October afternoon: the 15th business day from 2027-10-07.
+        assert_eq!(due(Procedure::InformationRequest, d(2027, 10, 7)).due_on, d(2027, 11, 1));
+    }
+
+    /// İYUK m.8/1: receipt on a Saturday; counting starts Sunday, the first
+    /// business day counted is Monday.
+    #[test]
+    fn iyuk_8_1_receipt_on_a_weekend() {
+        let x = due(Procedure::InformationRequest, d(2026, 11, 28));
+        assert_eq!(x.due_on, d(2026, 12, 18));
+        assert_eq!(x.extendable_to, Some(d(2027, 1, 11)));
+    }
+
+    /// 3071 m.7 with İYUK m.8/2: the 30th day is 1 January 2027 → Monday 4 January.
+    #[test]
+    fn law_3071_article_7_last_day_on_holiday() {
+        let x = due(Procedure::Petition, d(2026, 12, 2));
+        assert_eq!(x.due_on, d(2027, 1, 4));
+        assert_eq!(x.extendable_to, None);
+        let why = x.explain(&Calendar::turkey()).unwrap();
+        assert_eq!(why.last_counted_day, d(2027, 1, 1));
+        assert_eq!(why.skipped.len(), 3); // Friday holiday, Saturday, Sunday
+        assert_eq!(why.skipped[0].name_tr.as_deref(), Some("Yılbaşı"));
+        assert!(why.skipped.iter().all(|s| s.reason == SkipReason::PeriodCannotEndHere));
+        // Holidays inside a calendar-day period are counted (İYUK m.8/2).
+        assert_eq!(due(Procedure::Petition, d(2026, 3, 1)).due_on, d(2026, 3, 31));
+    }
+
+    /// HMK m.92/2: a month period ends on the corresponding day, or on the
+    /// month's last day when there is none; then İYUK m.8/2 rolls it forward.
+    #[test]
+    fn hmk_92_2_month_periods() {
+        // 31 January + 3 months: no 31 April → 30 April 2027 (Friday).
+        assert_eq!(due(Procedure::EtikKurulu, d(2027, 1, 31)).due_on, d(2027, 4, 30));
+        // 30 November 2026 + 3 months = 28 February 2027, a Sunday → 1 March.
+        assert_eq!(due(Procedure::EtikKurulu, d(2026, 11, 30)).due_on, d(2027, 3, 1));
+    }
+
+    /// 6701 m.18: TİHEK concludes in 3 months, extendable once by 3 months.
+    #[test]
+    fn law_6701_article_18_tihek() {
+        let x = due(Procedure::Tihek, d(2026, 8, 31));
+        assert_eq!(x.due_on, d(2026, 11, 30));
+        assert_eq!(x.extendable_to, Some(d(2027, 3, 1))); // 28 Feb is a Sunday
+        assert_eq!(x.citation, "6701 m.18");
+    }
+
+    /// 4982 m.13: objection within 15 days (calendar) of the refusal notice;
+    /// BEDK decides within 30 business days.
+    #[test]
+    fn law_4982_article_13_bedk() {
+        assert_eq!(due(Procedure::BedkObjection, d(2026, 12, 17)).due_on, d(2027, 1, 4));
+        assert_eq!(due(Procedure::BedkObjection, d(2026, 12, 1)).due_on, d(2026, 12, 16));
+        assert_eq!(due(Procedure::BedkDecision, d(2026, 11, 28)).due_on, d(2027, 1, 11));
+    }
+
+    /// 3071 m.7 via the disciplinary and human-rights board routes: 30 days.
+    #[test]
+    fn thirty_day_board_routes() {
+        for p in [Procedure::DisiplinKurulu, Procedure::InsanHaklariKurulu] {
+            assert_eq!(due(p, d(2026, 12, 2)).due_on, d(2027, 1, 4));
+        }
+    }
+
+    /// Validity: each rule applies from its law's entry into force, on both sides.
+    #[test]
+    fn rules_apply_from_their_law() {
+        let cal = Calendar::turkey();
+        for (p, day_before, first_day) in [
+            (Procedure::InformationRequest, d(2004, 4, 23), d(2004, 4, 24)), // 4982 m.32
+            (Procedure::BedkObjection, d(2004, 4, 23), d(2004, 4, 24)),
+            (Procedure::EtikKurulu, d(2004, 6, 7), d(2004, 6, 8)), // 5176, RG 08.06.2004
+            (Procedure::Tihek, d(2016, 4, 19), d(2016, 4, 20)),    // 6701 m.29
+        ] {
+            assert!(
+                matches!(deadline_for(&cal, p, day_before), Err(DeadlineError::NotInForce { .. })),
+                "{p:?} {day_before}"
+            );
+            assert!(deadline_for(&cal, p, first_day).is_ok(), "{p:?} {first_day}");
+        }
+    }
+
+    #[test]
+    fn estimated_range_is_reported() {
+        let x = due(Procedure::InformationRequest, d(2032, 12, 20));
+        assert_eq!(x.due_on, d(2033, 1, 12));
+        assert!(x.estimated);
+        let why = x.explain(&Calendar::turkey()).unwrap();
+        assert!(why.rules.iter().any(|r| r.starts_with("estimated")));
+        assert!(!due(Procedure::InformationRequest, d(2032, 11, 1)).estimated);
+    }
+
+    #[test]
+    fn explanation_lists_every_skipped_business_day() {
+        let cal = Calendar::turkey();
+        let x = due(Procedure::InformationRequest, d(2026, 12, 31));
+        let why = x.explain(&cal).unwrap();
+        assert_eq!(why.counting_starts_on, d(2027, 1, 1));
+        let counted = why
+            .counting_starts_on
+            .iter_days()
+            .take_while(|day| *day <= why.due_on)
+            .filter(|day| !why.skipped.iter().any(|s| s.date == *day))
+            .count();
+        assert_eq!(counted, 15);
+        assert!(why.rules.iter().any(|r| r.contains("4982 m.11")));
+    }
+
+    #[test]
+    fn period_text_round_trips_and_rejects_garbage() {
+        for text in ["15bd", "30d", "3m", "1d", "3660bd"] {
+            assert_eq!(text.parse::<Period>().unwrap().to_string(), text);
+        }
+        for bad in ["", "bd", "0d", "-3m", "3y", "15 bd", "99999999999d", "3661d"] {
+            assert!(bad.parse::<Period>().is_err(), "{bad}");
+        }
+        assert!(matches!("x".parse::<Procedure>(), Err(DeadlineError::UnknownProcedure(_))));
+        for p in Procedure::ALL {
+            assert_eq!(p.code().parse::<Procedure>().unwrap(), p);
+        }
+    }
+
+    #[test]
+    fn past_the_data_is_an_error_not_a_panic() {
+        let cal = Calendar::turkey();
+        assert!(deadline(&cal, d(2040, 12, 1), Period::months(3), None, "x").is_err());
+        assert!(deadline(&cal, d(2040, 12, 1), Period::days(3660), None, "x").is_err());
+        assert!(deadline(&cal, NaiveDate::MAX, Period::days(1), None, "x").is_err());
+        assert!(deadline(&cal, NaiveDate::MAX, Period::months(1), None, "x").is_err());
     }
 }

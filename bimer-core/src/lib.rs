@@ -64,7 +64,7 @@ pub use calendar::{
 };
 pub use deadline::{
     deadline, deadline_for, Deadline, DeadlineError, Explanation, Period, PeriodRule, Procedure,
-    SkippedDay, Unit,
+    SkipReason, SkippedDay, Unit,
 };
 pub use decision::{
     Authority, CategorySource, Classification, Decision, DecisionDeadline, Evidence, Finding,
