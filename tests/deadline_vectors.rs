@@ -11,7 +11,11 @@ use serde_json::Value;
 fn deadline_vectors() {
     let text = include_str!("vectors/deadlines.jsonl");
     let mut checked = 0;
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         let v: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("line {}: {e}", n + 1));
         let name = v["name"].as_str().unwrap();
         let policy: Policy = v
@@ -30,7 +34,11 @@ fn deadline_vectors() {
                     "{name}"
                 );
                 assert_eq!(due.citation, v["citation"], "{name}");
-                assert_eq!(due.estimated, v["estimated"].as_bool().unwrap_or(false), "{name}");
+                assert_eq!(
+                    due.estimated,
+                    v["estimated"].as_bool().unwrap_or(false),
+                    "{name}"
+                );
             }
             Err(e) => assert_eq!(Some(e.code()), v["error"].as_str(), "{name}: {e}"),
         }

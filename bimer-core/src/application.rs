@@ -174,11 +174,18 @@ impl TryFrom<RawApplicant> for Applicant {
             ApplicantType::LegalEntity => ("legal_entity", person_only.iter().flatten().next()),
             ApplicantType::Anonymous => (
                 "anonymous",
-                person_only.iter().chain(&entity_only).chain(&shared).flatten().next(),
+                person_only
+                    .iter()
+                    .chain(&entity_only)
+                    .chain(&shared)
+                    .flatten()
+                    .next(),
             ),
         };
         if let Some(field) = stray {
-            return Err(format!("unknown field `{field}` for applicant type `{kind}`"));
+            return Err(format!(
+                "unknown field `{field}` for applicant type `{kind}`"
+            ));
         }
         Ok(match r.kind {
             ApplicantType::Person => Applicant::Person(Person {
@@ -456,7 +463,11 @@ impl Application {
         let de = &mut serde_json::Deserializer::from_str(json);
         let app: Application = serde_path_to_error::deserialize(de).map_err(|e| {
             let field = e.path().to_string();
-            let field = if field == "." || field == "?" { String::new() } else { field };
+            let field = if field == "." || field == "?" {
+                String::new()
+            } else {
+                field
+            };
             let problem = e.into_inner().to_string();
             let field = infer_field(field, &problem);
             InvalidApplication { field, problem }
@@ -542,7 +553,10 @@ mod tests {
         assert_eq!(e.field, "received_on");
         let e = err(r#"{"id":"A","received_on":"2026-01-05","channel":"fax"}"#);
         assert_eq!(e.field, "channel");
-        assert!(e.problem.contains("fax") && e.problem.contains("letter"), "{e}");
+        assert!(
+            e.problem.contains("fax") && e.problem.contains("letter"),
+            "{e}"
+        );
         let e = err(
             r#"{"id":"A","received_on":"2026-01-05","applicant":{"type":"person","nationality":"Turkey"}}"#,
         );
@@ -594,7 +608,12 @@ mod tests {
         )
         .unwrap();
         let debug = format!("{app:?}");
-        assert!(!debug.contains("10000000146") && !debug.contains("Yılmaz") && !debug.contains("Kızılay"), "{debug}");
+        assert!(
+            !debug.contains("10000000146")
+                && !debug.contains("Yılmaz")
+                && !debug.contains("Kızılay"),
+            "{debug}"
+        );
     }
 
     #[test]

@@ -468,7 +468,10 @@ impl Calendar {
         holidays.extend(replaced);
         let mut leave = self.data.leave.clone();
         leave.extend(patch.administrative_leave.iter().cloned());
-        let last = patch.covers_until.unwrap_or(self.data.last).max(self.data.last);
+        let last = patch
+            .covers_until
+            .unwrap_or(self.data.last)
+            .max(self.data.last);
         if NaiveDate::from_ymd_opt(2200, 1, 1).is_some_and(|limit| last >= limit) {
             return Err(invalid("patch", 0, "covers_until is after 2199-12-31"));
         }
@@ -734,7 +737,11 @@ impl Calendar {
             let date = i32::try_from(day.saturating_add(UNIX_FROM_CE))
                 .ok()
                 .and_then(NaiveDate::from_num_days_from_ce_opt)
-                .unwrap_or(if day < 0 { NaiveDate::MIN } else { NaiveDate::MAX });
+                .unwrap_or(if day < 0 {
+                    NaiveDate::MIN
+                } else {
+                    NaiveDate::MAX
+                });
             self.out_of_range(date)
         };
         if i < 0 || i as usize >= t.flags.len() {
@@ -798,8 +805,8 @@ impl Tables {
             if is_business {
                 business.push(i as u32);
             }
-            full[i] = is_business
-                && !(half && policy.half_day == HalfDayPolicy::WorkingDayButNotLastDay);
+            full[i] =
+                is_business && !(half && policy.half_day == HalfDayPolicy::WorkingDayButNotLastDay);
             cum.push(cum[i] + u32::from(is_business));
         }
         let mut end = vec![u32::MAX; len];
@@ -850,7 +857,10 @@ mod tests {
         let cal = Calendar::turkey();
         assert!(cal.is_business_day(d(2016, 7, 15)).unwrap()); // Friday, before 6752 applied
         assert!(!cal.is_business_day(d(2019, 7, 15)).unwrap()); // Monday
-        assert_eq!(cal.holiday(d(2017, 7, 15)).unwrap().name_tr, "Demokrasi ve Millî Birlik Günü");
+        assert_eq!(
+            cal.holiday(d(2017, 7, 15)).unwrap().name_tr,
+            "Demokrasi ve Millî Birlik Günü"
+        );
     }
 
     /// 2429 m.2: 28 October is a holiday from 13:00, so a business day whose
@@ -881,7 +891,10 @@ mod tests {
         assert_eq!(cal.day_kind(d(2026, 11, 28)).unwrap(), DayKind::Weekend);
         assert!(!cal.is_business_day(d(2026, 11, 29)).unwrap());
         assert!(cal.is_business_day(d(2026, 11, 30)).unwrap());
-        assert_eq!(cal.next_business_day(d(2026, 11, 27)).unwrap(), d(2026, 11, 30));
+        assert_eq!(
+            cal.next_business_day(d(2026, 11, 27)).unwrap(),
+            d(2026, 11, 30)
+        );
     }
 
     #[test]
@@ -905,7 +918,10 @@ mod tests {
             ..Policy::default()
         });
         assert!(!leave.is_business_day(bridge).unwrap());
-        assert_eq!(leave.day_kind(bridge).unwrap(), DayKind::AdministrativeLeave);
+        assert_eq!(
+            leave.day_kind(bridge).unwrap(),
+            DayKind::AdministrativeLeave
+        );
         // Regional leave (Malatya, 2025-02-06) applies only where the province is given.
         let quake = d(2025, 2, 6);
         assert!(leave.is_business_day(quake).unwrap());
@@ -974,12 +990,19 @@ mod tests {
             holidays: patch.holidays.clone(),
             ..CalendarPatch::default()
         };
-        assert!(matches!(cal.patched(&bad), Err(CalendarError::InvalidData { .. })));
+        assert!(matches!(
+            cal.patched(&bad),
+            Err(CalendarError::InvalidData { .. })
+        ));
         // Bad CSV names its line.
-        let err = CalendarPatch::from_csv("date,name_tr,name_en\n2027-02-30,a,b\n", "").unwrap_err();
+        let err =
+            CalendarPatch::from_csv("date,name_tr,name_en\n2027-02-30,a,b\n", "").unwrap_err();
         assert!(err.to_string().contains("line 2"), "{err}");
-        let err = CalendarPatch::from_csv("", "date,portion,occasion,provinces\n2027-01-04,full,x,Atlantis\n")
-            .unwrap_err();
+        let err = CalendarPatch::from_csv(
+            "",
+            "date,portion,occasion,provinces\n2027-01-04,full,x,Atlantis\n",
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("Atlantis"), "{err}");
     }
 

@@ -514,7 +514,10 @@ impl Deadline {
                         .administrative_leave_on(date)
                         .next()
                         .map(|l| l.occasion.clone());
-                    (occasion.clone().map(|o| format!("İdari izin: {o}")), occasion)
+                    (
+                        occasion.clone().map(|o| format!("İdari izin: {o}")),
+                        occasion,
+                    )
                 }
                 (Some(h), _) => (Some(h.name_tr.clone()), Some(h.name_en.clone())),
                 (None, _) => (None, None),
@@ -533,7 +536,10 @@ impl Deadline {
         }
         let policy = calendar.policy();
         let mut rules = vec![
-            format!("{}: {} from {}", self.citation, self.period, self.start_event_on),
+            format!(
+                "{}: {} from {}",
+                self.citation, self.period, self.start_event_on
+            ),
             "İYUK m.8/1: counting starts the day after the event".to_string(),
         ];
         rules.push(match self.period.unit {
@@ -620,7 +626,10 @@ mod tests {
         let y = deadline_for(&lax, Procedure::InformationRequest, d(2027, 2, 15)).unwrap();
         assert_eq!(y.due_on, d(2027, 3, 8));
         // 28 October afternoon: the 15th business day from 2027-10-07.
-        assert_eq!(due(Procedure::InformationRequest, d(2027, 10, 7)).due_on, d(2027, 11, 1));
+        assert_eq!(
+            due(Procedure::InformationRequest, d(2027, 10, 7)).due_on,
+            d(2027, 11, 1)
+        );
     }
 
     /// İYUK m.8/1: receipt on a Saturday; counting starts Sunday, the first
@@ -642,9 +651,15 @@ mod tests {
         assert_eq!(why.last_counted_day, d(2027, 1, 1));
         assert_eq!(why.skipped.len(), 3); // Friday holiday, Saturday, Sunday
         assert_eq!(why.skipped[0].name_tr.as_deref(), Some("Yılbaşı"));
-        assert!(why.skipped.iter().all(|s| s.reason == SkipReason::PeriodCannotEndHere));
+        assert!(why
+            .skipped
+            .iter()
+            .all(|s| s.reason == SkipReason::PeriodCannotEndHere));
         // Holidays inside a calendar-day period are counted (İYUK m.8/2).
-        assert_eq!(due(Procedure::Petition, d(2026, 3, 1)).due_on, d(2026, 3, 31));
+        assert_eq!(
+            due(Procedure::Petition, d(2026, 3, 1)).due_on,
+            d(2026, 3, 31)
+        );
     }
 
     /// HMK m.92/2: a month period ends on the corresponding day, or on the
@@ -652,9 +667,15 @@ mod tests {
     #[test]
     fn hmk_92_2_month_periods() {
         // 31 January + 3 months: no 31 April → 30 April 2027 (Friday).
-        assert_eq!(due(Procedure::EtikKurulu, d(2027, 1, 31)).due_on, d(2027, 4, 30));
+        assert_eq!(
+            due(Procedure::EtikKurulu, d(2027, 1, 31)).due_on,
+            d(2027, 4, 30)
+        );
         // 30 November 2026 + 3 months = 28 February 2027, a Sunday → 1 March.
-        assert_eq!(due(Procedure::EtikKurulu, d(2026, 11, 30)).due_on, d(2027, 3, 1));
+        assert_eq!(
+            due(Procedure::EtikKurulu, d(2026, 11, 30)).due_on,
+            d(2027, 3, 1)
+        );
     }
 
     /// 6701 m.18: TİHEK concludes in 3 months, extendable once by 3 months.
@@ -670,9 +691,18 @@ mod tests {
     /// BEDK decides within 30 business days.
     #[test]
     fn law_4982_article_13_bedk() {
-        assert_eq!(due(Procedure::BedkObjection, d(2026, 12, 17)).due_on, d(2027, 1, 4));
-        assert_eq!(due(Procedure::BedkObjection, d(2026, 12, 1)).due_on, d(2026, 12, 16));
-        assert_eq!(due(Procedure::BedkDecision, d(2026, 11, 28)).due_on, d(2027, 1, 11));
+        assert_eq!(
+            due(Procedure::BedkObjection, d(2026, 12, 17)).due_on,
+            d(2027, 1, 4)
+        );
+        assert_eq!(
+            due(Procedure::BedkObjection, d(2026, 12, 1)).due_on,
+            d(2026, 12, 16)
+        );
+        assert_eq!(
+            due(Procedure::BedkDecision, d(2026, 11, 28)).due_on,
+            d(2027, 1, 11)
+        );
     }
 
     /// 3071 m.7 via the disciplinary and human-rights board routes: 30 days.
@@ -688,16 +718,26 @@ mod tests {
     fn rules_apply_from_their_law() {
         let cal = Calendar::turkey();
         for (p, day_before, first_day) in [
-            (Procedure::InformationRequest, d(2004, 4, 23), d(2004, 4, 24)), // 4982 m.32
+            (
+                Procedure::InformationRequest,
+                d(2004, 4, 23),
+                d(2004, 4, 24),
+            ), // 4982 m.32
             (Procedure::BedkObjection, d(2004, 4, 23), d(2004, 4, 24)),
             (Procedure::EtikKurulu, d(2004, 6, 7), d(2004, 6, 8)), // 5176, RG 08.06.2004
             (Procedure::Tihek, d(2016, 4, 19), d(2016, 4, 20)),    // 6701 m.29
         ] {
             assert!(
-                matches!(deadline_for(&cal, p, day_before), Err(DeadlineError::NotInForce { .. })),
+                matches!(
+                    deadline_for(&cal, p, day_before),
+                    Err(DeadlineError::NotInForce { .. })
+                ),
                 "{p:?} {day_before}"
             );
-            assert!(deadline_for(&cal, p, first_day).is_ok(), "{p:?} {first_day}");
+            assert!(
+                deadline_for(&cal, p, first_day).is_ok(),
+                "{p:?} {first_day}"
+            );
         }
     }
 
@@ -732,10 +772,22 @@ mod tests {
         for text in ["15bd", "30d", "3m", "1d", "3660bd"] {
             assert_eq!(text.parse::<Period>().unwrap().to_string(), text);
         }
-        for bad in ["", "bd", "0d", "-3m", "3y", "15 bd", "99999999999d", "3661d"] {
+        for bad in [
+            "",
+            "bd",
+            "0d",
+            "-3m",
+            "3y",
+            "15 bd",
+            "99999999999d",
+            "3661d",
+        ] {
             assert!(bad.parse::<Period>().is_err(), "{bad}");
         }
-        assert!(matches!("x".parse::<Procedure>(), Err(DeadlineError::UnknownProcedure(_))));
+        assert!(matches!(
+            "x".parse::<Procedure>(),
+            Err(DeadlineError::UnknownProcedure(_))
+        ));
         for p in Procedure::ALL {
             assert_eq!(p.code().parse::<Procedure>().unwrap(), p);
         }

@@ -174,13 +174,19 @@ impl<'de> Deserialize<'de> for IdentityNumber {
                 Ok(IdentityNumber(v.trim().to_string()))
             }
             fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<IdentityNumber, E> {
-                Err(E::custom("an identity number must be a JSON string, not a number"))
+                Err(E::custom(
+                    "an identity number must be a JSON string, not a number",
+                ))
             }
             fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<IdentityNumber, E> {
-                Err(E::custom("an identity number must be a JSON string, not a number"))
+                Err(E::custom(
+                    "an identity number must be a JSON string, not a number",
+                ))
             }
             fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<IdentityNumber, E> {
-                Err(E::custom("an identity number must be a JSON string, not a number"))
+                Err(E::custom(
+                    "an identity number must be a JSON string, not a number",
+                ))
             }
         }
         d.deserialize_any(Visitor)
@@ -332,10 +338,14 @@ mod tests {
 
     #[test]
     fn known_valid_numbers() {
-        assert!(IdentityNumber::new("10000000146").validate(IdentityKind::Tckn).is_ok());
+        assert!(IdentityNumber::new("10000000146")
+            .validate(IdentityKind::Tckn)
+            .is_ok());
         assert_eq!(
             IdentityNumber::new("10000000147").validate(IdentityKind::Tckn),
-            Err(IdentityError::CheckDigits { kind: IdentityKind::Tckn })
+            Err(IdentityError::CheckDigits {
+                kind: IdentityKind::Tckn
+            })
         );
         let ykn = tckn_from(&[9, 9, 1, 2, 3, 4, 5, 6, 7]);
         assert!(IdentityNumber::new(ykn).validate(IdentityKind::Ykn).is_ok());
@@ -344,15 +354,23 @@ mod tests {
             Err(IdentityError::NotForeignerNumber)
         );
         let vkn = vkn_from(&[1, 2, 3, 4, 5, 6, 7, 8, 9]);
-        assert!(IdentityNumber::new(vkn.clone()).validate(IdentityKind::Vkn).is_ok());
+        assert!(IdentityNumber::new(vkn.clone())
+            .validate(IdentityKind::Vkn)
+            .is_ok());
         let mut wrong = vkn.into_bytes();
         wrong[9] = b'0' + (wrong[9] - b'0' + 1) % 10;
         assert!(IdentityNumber::new(String::from_utf8(wrong).unwrap())
             .validate(IdentityKind::Vkn)
             .is_err());
-        assert!(IdentityNumber::new("0123456789012345").validate(IdentityKind::Mersis).is_ok());
-        assert!(IdentityNumber::new("U1234567").validate(IdentityKind::Passport).is_ok());
-        assert!(IdentityNumber::new("U-12").validate(IdentityKind::Passport).is_err());
+        assert!(IdentityNumber::new("0123456789012345")
+            .validate(IdentityKind::Mersis)
+            .is_ok());
+        assert!(IdentityNumber::new("U1234567")
+            .validate(IdentityKind::Passport)
+            .is_ok());
+        assert!(IdentityNumber::new("U-12")
+            .validate(IdentityKind::Passport)
+            .is_err());
     }
 
     #[test]

@@ -38,7 +38,10 @@ pub(crate) fn read<F>(text: &str, required: &[&str], mut each: F) -> Result<(), 
 where
     F: FnMut(&Row<'_>) -> Result<(), String>,
 {
-    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
     let Some((_, header)) = lines.next() else {
         return Err(TableError {
             line: 1,
