@@ -12,8 +12,8 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use chrono::NaiveDate;
 use bimer::{deadline_for, Calendar, Procedure};
+use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 const N: usize = 10_000;
@@ -61,7 +61,10 @@ fn bench_deadline_for(c: &mut Criterion) {
     let mut group = c.benchmark_group("deadline_for");
     group.throughput(Throughput::Elements(N as u64));
     for (label, procedure) in [
-        ("information_request_15_business_days", Procedure::InformationRequest),
+        (
+            "information_request_15_business_days",
+            Procedure::InformationRequest,
+        ),
         ("petition_30_days", Procedure::Petition),
         ("tihek_3_months", Procedure::Tihek),
     ] {
@@ -121,7 +124,10 @@ fn bench_calendar(c: &mut Criterion) {
     group.bench_function("business_days_between", |b| {
         b.iter(|| {
             for &(from, to) in &pairs {
-                black_box(cal.business_days_between(black_box(from), black_box(to)).ok());
+                black_box(
+                    cal.business_days_between(black_box(from), black_box(to))
+                        .ok(),
+                );
             }
         })
     });

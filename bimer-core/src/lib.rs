@@ -51,6 +51,7 @@ pub mod error;
 pub mod identity;
 pub mod law;
 pub mod province;
+pub mod routing;
 mod table;
 pub mod text;
 
@@ -74,3 +75,4 @@ pub use error::Error;
 pub use identity::{IdentityError, IdentityKind, IdentityNumber, PersonalText};
 pub use law::SourceStrength;
 pub use province::{Province, UnknownProvince};
+pub use routing::{Institution, InstitutionKind, Registry, RoutingData, RoutingDataError, Titles};
