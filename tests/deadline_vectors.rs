@@ -33,7 +33,7 @@ fn deadline_vectors() {
                     v["extendable_to"].as_str().map(String::from),
                     "{name}"
                 );
-                assert_eq!(due.citation, v["citation"], "{name}");
+                assert_eq!(due.citation.as_ref(), v["citation"], "{name}");
                 assert_eq!(
                     due.estimated,
                     v["estimated"].as_bool().unwrap_or(false),

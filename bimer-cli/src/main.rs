@@ -222,7 +222,13 @@ fn deadline(args: &DeadlineArgs) -> Result<String> {
         (None, Some(period)) => {
             let period: Period = period.parse().map_err(|e| format!("--period: {e}"))?;
             (
-                bimer_core::deadline(&cal, received, period, None, "--period (no rule)"),
+                bimer_core::deadline(
+                    &cal,
+                    received,
+                    period,
+                    None,
+                    "İYUK m.8 (counting only; the period was given, not taken from a rule)",
+                ),
                 None,
             )
         }

@@ -249,6 +249,9 @@ struct Tables {
     business: Vec<u32>,
     /// `end[i]`: first day `>= i` a period may end on; `u32::MAX` past the data.
     end: Vec<u32>,
+    /// `end` of the k-th business day: the due day of a period whose last
+    /// counted day is that business day, in one lookup.
+    business_end: Vec<u32>,
 }
 
 /// The Turkish legal calendar under one counting [`Policy`].
@@ -752,8 +755,8 @@ impl Calendar {
         } else {
             t.cum[i as usize + 1] as usize + n as usize - 1
         };
-        match t.business.get(rank).map(|&j| t.end[j as usize]) {
-            Some(j) if j != u32::MAX => Ok(i64::from(j) + i64::from(t.origin) - UNIX_FROM_CE),
+        match t.business_end.get(rank) {
+            Some(&j) if j != u32::MAX => Ok(i64::from(j) + i64::from(t.origin) - UNIX_FROM_CE),
             _ => Err(fail()),
         }
     }
@@ -817,12 +820,14 @@ impl Tables {
             }
             end[i] = next;
         }
+        let business_end = business.iter().map(|&j| end[j as usize]).collect();
         Tables {
             origin,
             flags,
             cum,
             business,
             end,
+            business_end,
         }
     }
 }

@@ -13,6 +13,7 @@
 //!    (İYUK m.8/2); under the default [`HalfDayPolicy`](crate::HalfDayPolicy)
 //!    a half day is not a full business day.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -325,7 +326,7 @@ pub struct Deadline {
     /// The latest due date if the period is extended.
     pub extendable_to: Option<NaiveDate>,
     /// The article the period comes from.
-    pub citation: String,
+    pub citation: Cow<'static, str>,
     /// Whether any day of the period lies in the estimated calendar range.
     pub estimated: bool,
 }
@@ -425,7 +426,7 @@ pub fn deadline(
     start_event_on: NaiveDate,
     period: Period,
     extendable_to: Option<Period>,
-    citation: &str,
+    citation: impl Into<Cow<'static, str>>,
 ) -> Result<Deadline, DeadlineError> {
     let (_, due_on) = end_of(calendar, start_event_on, period)?;
     let extended = extendable_to
@@ -437,7 +438,7 @@ pub fn deadline(
         due_on,
         period,
         extendable_to: extended,
-        citation: citation.to_string(),
+        citation: citation.into(),
         estimated: calendar.is_estimated(latest),
     })
 }
