@@ -6,9 +6,12 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod rules;
+mod triage;
+
 use bimer_core::{
-    AdministrativeLeavePolicy, Calendar, CalendarPatch, Category, HalfDayPolicy, Period, Policy,
-    Procedure, Province,
+    AdministrativeLeavePolicy, Calendar, CalendarPatch, Category, Engine, HalfDayPolicy, Period,
+    Policy, Procedure, Province,
 };
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -38,6 +41,28 @@ enum Command {
     },
     /// The due date of a legal period, optionally with an explanation.
     Deadline(DeadlineArgs),
+    /// Triage JSON Lines of applications into JSON Lines of decisions, in order.
+    ///
+    /// A malformed line is answered in place with
+    /// {"line": N, "error": {"code": ..., "field": ..., "message": ...}} and the
+    /// rest go on; the exit status is 1 if any line failed.
+    Triage {
+        /// The input file, or - (the default) for standard input.
+        #[arg(default_value = "-")]
+        file: PathBuf,
+        /// Countries (ISO 3166-1 alpha-2, comma-separated) whose reciprocity
+        /// with Türkiye is established.
+        #[arg(long, value_delimiter = ',', value_name = "CC")]
+        reciprocity: Vec<String>,
+        #[command(flatten)]
+        calendar: CalendarArgs,
+    },
+    /// The rule table (eligibility rules and period rules) for legal review.
+    Rules {
+        /// Print Markdown (docs/rules.md) instead of JSON.
+        #[arg(long)]
+        markdown: bool,
+    },
 }
 
 #[derive(Args)]
@@ -96,6 +121,29 @@ fn main() -> ExitCode {
             calendar,
         } => holidays(year, administrative_leave, &calendar),
         Command::Deadline(args) => deadline(&args),
+        Command::Triage {
+            file,
+            reciprocity,
+            calendar: cal,
+        } => {
+            return match calendar(&cal).and_then(|c| {
+                let engine = Engine::default()
+                    .with_calendar(c)
+                    .with_reciprocity(reciprocity);
+                triage::run(&engine, &file)
+            }) {
+                Ok(triage::Outcome::AllGood) => ExitCode::SUCCESS,
+                Ok(triage::Outcome::SomeFailed) => ExitCode::from(1),
+                Err(message) => fail(&message),
+            };
+        }
+        Command::Rules { markdown } => {
+            if markdown {
+                Ok(rules::markdown())
+            } else {
+                rules::json()
+            }
+        }
     };
     match result {
         Ok(value) => {
@@ -115,9 +163,9 @@ fn fail(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-type Result<T> = std::result::Result<T, String>;
+pub(crate) type Result<T> = std::result::Result<T, String>;
 
-fn pretty(value: &impl serde::Serialize) -> Result<String> {
+pub(crate) fn pretty(value: &impl serde::Serialize) -> Result<String> {
     serde_json::to_string_pretty(value).map_err(|e| e.to_string())
 }
 

@@ -468,7 +468,20 @@ impl Application {
             } else {
                 field
             };
-            let problem = e.into_inner().to_string();
+            let inner = e.into_inner();
+            let problem = match inner.classify() {
+                serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+                    format!("not valid JSON: {inner}")
+                }
+                _ => {
+                    let text = inner.to_string();
+                    if CHRONO_ERRORS.iter().any(|m| text.starts_with(m)) {
+                        format!("not a valid date in YYYY-MM-DD form ({text})")
+                    } else {
+                        text
+                    }
+                }
+            };
             let field = infer_field(field, &problem);
             InvalidApplication { field, problem }
         })?;
@@ -508,6 +521,17 @@ impl Application {
         self.language.as_deref().unwrap_or("tr")
     }
 }
+
+/// chrono's date parse errors, which do not say what was expected.
+const CHRONO_ERRORS: &[&str] = &[
+    "input is out of range",
+    "input contains invalid characters",
+    "premature end of input",
+    "trailing input",
+    "input is not enough for unique date",
+    "no possible date",
+    "bad or unsupported format",
+];
 
 /// serde reports a missing or unknown field at the parent's path; name the
 /// field itself.

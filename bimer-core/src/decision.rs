@@ -137,6 +137,7 @@ pub enum FindingCode {
     MissingAuthorityDocument,
     AnonymousNotAllowed,
     AnonymousNoAnswer,
+    AnonymousBoardDiscretion,
     NoSubject,
     CourtJurisdiction,
     ChannelNotWritten,
@@ -154,11 +155,13 @@ pub enum FindingCode {
     HrPriorRequestRequired,
     HrDiscriminationNotYetAccepted,
     AuthorityNotReachable,
+    UnknownInstitution,
     ApplicantUnder12,
     CategoryMismatch,
     CategoryRequired,
     PreviouslyExamined,
     CalendarEstimated,
+    DeadlineUnavailable,
 }
 
 /// One rule that fired.

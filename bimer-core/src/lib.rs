@@ -47,6 +47,7 @@ pub mod application;
 pub mod calendar;
 pub mod deadline;
 pub mod decision;
+pub mod eligibility;
 pub mod error;
 pub mod identity;
 pub mod law;
@@ -54,6 +55,7 @@ pub mod province;
 pub mod routing;
 mod table;
 pub mod text;
+pub mod triage;
 
 pub use application::{
     Applicant, Application, Category, Channel, Country, Facts, InvalidApplication, LegalEntity,
@@ -71,8 +73,10 @@ pub use decision::{
     Authority, CategorySource, Classification, Decision, DecisionDeadline, Evidence, Finding,
     FindingCode, Route, Severity, System, Topic,
 };
+pub use eligibility::{Rule, Stage, RULES};
 pub use error::Error;
 pub use identity::{IdentityError, IdentityKind, IdentityNumber, PersonalText};
 pub use law::SourceStrength;
 pub use province::{Province, UnknownProvince};
 pub use routing::{Institution, InstitutionKind, Registry, RoutingData, RoutingDataError, Titles};
+pub use triage::{triage, Engine};

@@ -1,0 +1,148 @@
+//! `bimer triage`: streaming JSON Lines, bounded memory, one bad line never
+//! loses the others.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::path::Path;
+
+use bimer_core::Engine;
+use serde::Serialize;
+
+/// A line longer than this is refused (and skipped) so that memory stays
+/// bounded whatever the input.
+const MAX_LINE: u64 = 1 << 20;
+
+pub(crate) enum Outcome {
+    AllGood,
+    SomeFailed,
+}
+
+#[derive(Serialize)]
+struct LineError<'a> {
+    line: u64,
+    error: ErrorBody<'a>,
+}
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    code: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<&'a str>,
+    message: &'a str,
+}
+
+pub(crate) fn run(engine: &Engine, file: &Path) -> crate::Result<Outcome> {
+    let input: Box<dyn Read> = if file == Path::new("-") {
+        Box::new(io::stdin().lock())
+    } else {
+        Box::new(File::open(file).map_err(|e| format!("{}: {e}", file.display()))?)
+    };
+    let mut reader = BufReader::with_capacity(1 << 16, input);
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut buf = Vec::with_capacity(4096);
+    let mut number = 0u64;
+    let mut failed = false;
+    loop {
+        buf.clear();
+        let n = (&mut reader)
+            .take(MAX_LINE + 1)
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| format!("reading {}: {e}", file.display()))?;
+        if n == 0 {
+            break;
+        }
+        number += 1;
+        let too_long = buf.len() as u64 > MAX_LINE && buf.last() != Some(&b'\n');
+        if too_long {
+            skip_rest_of_line(&mut reader).map_err(|e| format!("reading: {e}"))?;
+        }
+        let line = trim_line(&buf);
+        if line.iter().all(u8::is_ascii_whitespace) && !too_long {
+            continue; // blank lines separate nothing in JSON Lines
+        }
+        let result = if too_long {
+            Err((
+                "line_too_long",
+                None,
+                format!("the line is longer than {MAX_LINE} bytes"),
+            ))
+        } else {
+            match std::str::from_utf8(line) {
+                Err(e) => Err(("invalid_utf8", None, format!("the line is not UTF-8: {e}"))),
+                Ok(text) => engine.triage_json(text).map_err(|e| {
+                    let field = (!e.field.is_empty()).then_some(e.field.clone());
+                    ("invalid_application", field, e.to_string())
+                }),
+            }
+        };
+        let written = match result {
+            Ok(decision) => serde_json::to_writer(&mut out, &decision),
+            Err((code, field, message)) => {
+                failed = true;
+                serde_json::to_writer(
+                    &mut out,
+                    &LineError {
+                        line: number,
+                        error: ErrorBody {
+                            code,
+                            field: field.as_deref(),
+                            message: &message,
+                        },
+                    },
+                )
+            }
+        };
+        let written = written
+            .map_err(io::Error::from)
+            .and_then(|()| out.write_all(b"\n"));
+        if let Err(e) = written {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                return Ok(if failed {
+                    Outcome::SomeFailed
+                } else {
+                    Outcome::AllGood
+                });
+            }
+            return Err(format!("writing output: {e}"));
+        }
+    }
+    match out.flush() {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            return Err(format!("writing output: {e}"))
+        }
+        _ => {}
+    }
+    Ok(if failed {
+        Outcome::SomeFailed
+    } else {
+        Outcome::AllGood
+    })
+}
+
+fn trim_line(buf: &[u8]) -> &[u8] {
+    let mut line = buf;
+    while let [rest @ .., b'\n' | b'\r'] = line {
+        line = rest;
+    }
+    line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line)
+}
+
+fn skip_rest_of_line(reader: &mut impl BufRead) -> io::Result<()> {
+    loop {
+        let available = reader.fill_buf()?;
+        if available.is_empty() {
+            return Ok(());
+        }
+        match available.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                reader.consume(i + 1);
+                return Ok(());
+            }
+            None => {
+                let n = available.len();
+                reader.consume(n);
+            }
+        }
+    }
+}
