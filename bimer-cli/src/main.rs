@@ -54,6 +54,10 @@ enum Command {
         /// with Türkiye is established.
         #[arg(long, value_delimiter = ',', value_name = "CC")]
         reciprocity: Vec<String>,
+        /// json: one decision per line (the wire format); text: a summary a
+        /// person can read.
+        #[arg(long, value_enum, default_value_t = triage::Format::Json)]
+        format: triage::Format,
         #[command(flatten)]
         calendar: CalendarArgs,
     },
@@ -124,13 +128,14 @@ fn main() -> ExitCode {
         Command::Triage {
             file,
             reciprocity,
+            format,
             calendar: cal,
         } => {
             return match calendar(&cal).and_then(|c| {
                 let engine = Engine::default()
                     .with_calendar(c)
                     .with_reciprocity(reciprocity);
-                triage::run(&engine, &file)
+                triage::run(&engine, &file, format)
             }) {
                 Ok(triage::Outcome::AllGood) => ExitCode::SUCCESS,
                 Ok(triage::Outcome::SomeFailed) => ExitCode::from(1),

@@ -5,12 +5,19 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::path::Path;
 
-use bimer_core::Engine;
+use bimer_core::{Decision, Engine};
 use serde::Serialize;
 
 /// A line longer than this is refused (and skipped) so that memory stays
 /// bounded whatever the input.
 const MAX_LINE: u64 = 1 << 20;
+
+/// Output format of `bimer triage`.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Format {
+    Json,
+    Text,
+}
 
 pub(crate) enum Outcome {
     AllGood,
@@ -31,7 +38,7 @@ struct ErrorBody<'a> {
     message: &'a str,
 }
 
-pub(crate) fn run(engine: &Engine, file: &Path) -> crate::Result<Outcome> {
+pub(crate) fn run(engine: &Engine, file: &Path, format: Format) -> crate::Result<Outcome> {
     let input: Box<dyn Read> = if file == Path::new("-") {
         Box::new(io::stdin().lock())
     } else {
@@ -77,7 +84,14 @@ pub(crate) fn run(engine: &Engine, file: &Path) -> crate::Result<Outcome> {
             }
         };
         let written = match result {
+            Ok(decision) if format == Format::Text => out
+                .write_all(text(&decision).as_bytes())
+                .map_err(serde_json::Error::io),
             Ok(decision) => serde_json::to_writer(&mut out, &decision),
+            Err((_, _, message)) if format == Format::Text => {
+                failed = true;
+                writeln!(out, "line {number}: ERROR {message}").map_err(serde_json::Error::io)
+            }
             Err((code, field, message)) => {
                 failed = true;
                 serde_json::to_writer(
@@ -118,6 +132,65 @@ pub(crate) fn run(engine: &Engine, file: &Path) -> crate::Result<Outcome> {
     } else {
         Outcome::AllGood
     })
+}
+
+fn code<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+/// A decision as a few lines a person can follow.
+fn text(d: &Decision) -> String {
+    let mut s = format!(
+        "{}  {} ({})  {}  {}\n",
+        d.id,
+        d.category.as_ref().map_or("-".into(), code),
+        code(&d.category_source),
+        code(&d.system),
+        if d.admissible {
+            "ADMISSIBLE"
+        } else {
+            "NOT EXAMINED"
+        },
+    );
+    for f in &d.findings {
+        s += &format!(
+            "  {:<8} {} [{}]: {}\n",
+            code(&f.severity),
+            code(&f.code),
+            f.citation,
+            f.message_en
+        );
+    }
+    match &d.route {
+        Some(r) => {
+            let target = [r.institution.as_deref(), r.unit.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" → ");
+            s += &format!(
+                "  route    {} {} [{}]\n",
+                code(&r.authority),
+                target,
+                r.citation
+            );
+        }
+        None => s += "  route    none\n",
+    }
+    match &d.deadline {
+        Some(dl) => {
+            s += &format!("  due      {} ({})", dl.due_on, dl.period);
+            if let Some(e) = dl.extendable_to {
+                s += &format!(", extendable to {e}");
+            }
+            s += &format!(" [{}]\n", dl.citation);
+        }
+        None => s += "  due      no answer owed\n",
+    }
+    s
 }
 
 fn trim_line(buf: &[u8]) -> &[u8] {
