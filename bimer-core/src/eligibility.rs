@@ -544,7 +544,7 @@ pub const RULES: &[Rule] = &[
         "a paper, phone or unknown-channel application whose TCKN, YKN or passport number fails its check",
         MSG_INVALID_ID, |s| !s.electronic() && invalid_person_number(s)),
     rule("invalid_entity_number", C::InvalidIdentityNumber, Blocking, &[],
-        "4982 Yön. m.10; CİMER identity check (law.md §6.3)", S, ALWAYS,
+        "4982 m.6; VKN/MERSİS check digits (legal entity identity)", S, ALWAYS,
         "a legal entity whose VKN or MERSİS number fails its check",
         MSG_INVALID_ID, invalid_entity_number),
     rule("missing_authority_document", C::MissingAuthorityDocument, Blocking, &[INFO],

@@ -43,3 +43,33 @@ pub const TIHEK_DISCRIMINATION_ACCEPTED: NaiveDate = ymd(2017, 11, 24);
 /// KHK 703: Başbakanlık abolished, BİMER folded into CİMER, 5176 m.1/3 reads
 /// "Cumhurbaşkanı Yardımcıları ve Bakanlar" \[V text / M exact date\].
 pub const CIMER_START: NaiveDate = ymd(2018, 7, 9);
+
+/// The ground of a 4982 refusal, as far as the BEDK objection cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RefusalGround {
+    /// 4982 m.16: State secret.
+    StateSecret,
+    /// 4982 m.17: the country's economic interests.
+    EconomicInterest,
+    /// Any other ground (m.7, m.8, m.15, m.18–m.28…).
+    Other,
+}
+
+/// Whether a 4982 refusal notified on `notified_on` may be objected to at
+/// BEDK (4982 m.13). Until Law 5432 (in force 22.11.2005) only refusals under
+/// m.16 and m.17 could; since then every refusal can \[V\].
+///
+/// # Example
+///
+/// ```
+/// use bimer_core::law::{bedk_objection_available, RefusalGround};
+/// let d = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert!(!bedk_objection_available(RefusalGround::Other, d(2005, 11, 21)));
+/// assert!(bedk_objection_available(RefusalGround::Other, d(2005, 11, 22)));
+/// assert!(bedk_objection_available(RefusalGround::StateSecret, d(2005, 11, 21)));
+/// ```
+pub fn bedk_objection_available(ground: RefusalGround, notified_on: NaiveDate) -> bool {
+    notified_on >= LAW_4982_IN_FORCE
+        && (notified_on >= BEDK_OPEN_TO_ALL_REFUSALS || ground != RefusalGround::Other)
+}
