@@ -156,6 +156,7 @@ pub enum FindingCode {
     HrDiscriminationNotYetAccepted,
     AuthorityNotReachable,
     UnknownInstitution,
+    #[serde(rename = "APPLICANT_UNDER_12")]
     ApplicantUnder12,
     CategoryMismatch,
     CategoryRequired,

@@ -486,7 +486,7 @@ pub const RULES: &[Rule] = &[
         "an anonymous petition that is not a complaint or report (or has no kind)",
         MSG_ANONYMOUS, anonymous_petition_not_allowed),
     rule("anonymous_no_answer", C::AnonymousNoAnswer, Info, &[PETITION],
-        "3071 m.6-c; BİMER practice for ihbar/şikâyet (law.md §6.3)", S, ALWAYS,
+        "BİMER/CİMER practice for anonymous ihbar/şikâyet (law.md §6.3)", S, ALWAYS,
         "an anonymous complaint or report: examined, but no answer is owed (no deadline)",
         ("Kimliksiz şikâyet/ihbar incelenir ancak başvurana cevap verilemez.",
          "An anonymous complaint or report is examined, but no answer can be given."),

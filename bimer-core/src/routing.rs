@@ -467,5 +467,21 @@ mod tests {
             OfficialGroup::MemberOfParliament
         );
         assert_eq!(t.lookup("Hakim").unwrap().group, OfficialGroup::Judiciary);
+        for (title, key) in [
+            ("Sağlık Bakanı", "bakan"),
+            ("Karayolları Genel Müdürü", "genel mudur"),
+            ("Tapu Müdürü", "mudur"),
+            ("Bölük Komutanı", "komutan"),
+        ] {
+            assert_eq!(
+                t.lookup(title).map(|e| e.key.as_str()),
+                Some(key),
+                "{title}"
+            );
+        }
+        assert_eq!(
+            t.lookup("Sağlık Bakanı").unwrap().group,
+            OfficialGroup::Minister
+        );
     }
 }

@@ -242,7 +242,9 @@ impl Engine {
                     .routing
                     .registry
                     .for_topic(Topic::Other, app.received_on)?;
-                let citation = if app.received_on < law::CIMER_START {
+                let citation = if app.received_on < law::BIMER_START {
+                    "3071 m.5 (the receiving authority forwards to the competent one)"
+                } else if app.received_on < law::CIMER_START {
                     "Genelge 2006/3: Başbakanlık forwards to the competent body (law.md §6.1)"
                 } else {
                     "CİMER: İletişim Başkanlığı pre-screens and forwards (law.md §6.4)"
