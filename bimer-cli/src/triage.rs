@@ -188,7 +188,9 @@ fn text(d: &Decision) -> String {
             }
             s += &format!(" [{}]\n", dl.citation);
         }
-        None => s += "  due      no answer owed\n",
+        None if !d.admissible => s += "  due      none (not examined)\n",
+        None if d.route.is_none() => s += "  due      none (route left to the officer)\n",
+        None => s += "  due      none (no answer owed, or no due date could be computed)\n",
     }
     s
 }

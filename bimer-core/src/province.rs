@@ -113,6 +113,9 @@ impl std::str::FromStr for Province {
                 .and_then(Province::from_plate)
                 .ok_or_else(|| UnknownProvince(s.to_string()));
         }
+        if let Some(i) = table().iter().position(|e| e.name == s) {
+            return Ok(Province(i as u8 + 1));
+        }
         let key = fold(s);
         let key = key
             .strip_suffix(" ili")

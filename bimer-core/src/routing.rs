@@ -239,6 +239,7 @@ impl Registry {
 pub struct TitleEntry {
     /// The title, folded (`genel mudur`).
     pub key: String,
+    words: Vec<String>,
     /// Rank for ethics routing.
     pub rank: Rank,
     /// Group for the 5176 m.1/3 exclusions.
@@ -280,7 +281,13 @@ impl Titles {
             if key.is_empty() {
                 return Err("title is empty".into());
             }
-            entries.push(TitleEntry { key, rank, group });
+            let words = key.split(' ').map(String::from).collect();
+            entries.push(TitleEntry {
+                key,
+                words,
+                rank,
+                group,
+            });
             Ok(())
         })
         .map_err(|e| RoutingDataError {
@@ -313,25 +320,27 @@ impl Titles {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
-        let text = format!(" {} ", words.join(" "));
         self.entries.iter().find(|e| {
-            // Allow Turkish possessive/case suffixes on the last word
-            // ("genel müdürü", "valisi"): match the title as a word prefix.
-            let needle = format!(" {}", e.key);
-            text.match_indices(&needle).any(|(i, _)| {
-                let rest = &text[i + needle.len()..];
-                rest.starts_with(' ') || suffix_ok(rest)
+            let n = e.words.len();
+            words.windows(n).any(|window| {
+                let (last, rest) = window.split_last().expect("titles have a word");
+                let (key_last, key_rest) = e.words.split_last().expect("titles have a word");
+                rest == key_rest
+                    // Allow a Turkish possessive or case suffix on the last
+                    // word: "genel müdürü", "valisi".
+                    && last
+                        .strip_prefix(key_last.as_str())
+                        .is_some_and(|suffix| suffix.is_empty() || suffix_ok(suffix))
             })
         })
     }
 }
 
-/// Whether `rest` (after a title) starts with a short Turkish suffix and
-/// then a word break: `ü`, `sü`, `si`, `ı`, `leri`… (folded).
-fn suffix_ok(rest: &str) -> bool {
-    let word = rest.split(' ').next().unwrap_or("");
+/// Whether `suffix` (after a title word) is a short Turkish possessive or
+/// case suffix: `ü`, `sü`, `si`, `ı`, `leri`… (folded).
+fn suffix_ok(suffix: &str) -> bool {
     matches!(
-        word,
+        suffix,
         "u" | "i"
             | "su"
             | "si"
