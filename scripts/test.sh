@@ -21,6 +21,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test (workspace, doc tests included)"
 cargo test --workspace
 
+step "cargo doc (broken links and missing docs are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p bimer-core -p bimer
+
 step "Python virtual environment (.venv)"
 python3 -m venv "$root/.venv"
 "$root/.venv/bin/python" -m pip install --quiet --disable-pip-version-check \

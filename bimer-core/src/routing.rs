@@ -14,7 +14,6 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::application::{OfficialGroup, Rank};
-use crate::calendar::CalendarError;
 use crate::decision::Topic;
 use crate::province::Province;
 use crate::table;
@@ -376,10 +375,6 @@ impl Default for RoutingData {
         }
     }
 }
-
-// Keep CalendarError reachable for docs of routing-related errors.
-#[allow(dead_code)]
-type _CalendarError = CalendarError;
 
 #[cfg(test)]
 mod tests {
