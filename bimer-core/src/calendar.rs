@@ -630,9 +630,17 @@ impl Calendar {
     ///
     /// [`CalendarError::OutOfRange`] when the year is outside the data.
     pub fn holidays(&self, year: i32) -> Result<Vec<Holiday>, CalendarError> {
-        let jan1 = NaiveDate::from_ymd_opt(year, 1, 1)
-            .ok_or_else(|| self.out_of_range(self.data.first))?;
-        let dec31 = NaiveDate::from_ymd_opt(year, 12, 31).expect("valid date");
+        let bound = if year < self.data.first.year() {
+            NaiveDate::MIN
+        } else {
+            NaiveDate::MAX
+        };
+        let (Some(jan1), Some(dec31)) = (
+            NaiveDate::from_ymd_opt(year, 1, 1),
+            NaiveDate::from_ymd_opt(year, 12, 31),
+        ) else {
+            return Err(self.out_of_range(bound));
+        };
         if dec31 > self.data.last || jan1 < self.data.first {
             return Err(self.out_of_range(jan1));
         }
