@@ -6,12 +6,14 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod classify;
+mod lifecycle;
 mod rules;
 mod triage;
 
 use bimer_core::{
-    AdministrativeLeavePolicy, Calendar, CalendarPatch, Category, Engine, HalfDayPolicy, Period,
-    Policy, Procedure, Province,
+    AdministrativeLeavePolicy, Authority, Calendar, CalendarPatch, Category, Engine, HalfDayPolicy,
+    Period, Policy, Procedure, Province,
 };
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -61,6 +63,22 @@ enum Command {
         #[command(flatten)]
         calendar: CalendarArgs,
     },
+    /// Where a case stands on a day: state, due date, days left, overdue,
+    /// and the applicant's next deadline.
+    ///
+    /// The case history is checked in full; a history that breaks a rule (a
+    /// late extension, a late objection) is an error naming the article.
+    Status(lifecycle::StatusArgs),
+    /// Which due dates of open cases a calendar change moves, from what to what.
+    ///
+    /// Prints one JSON line per moved due date; a case that cannot be read,
+    /// or breaks a rule under either calendar, is answered in place with
+    /// {"line": N, "id": ..., "error": {"code": ..., "message": ...}} and the
+    /// exit status is 1.
+    Recompute(lifecycle::RecomputeArgs),
+    /// Classify free text (standard input, or --text) into category,
+    /// petition kind and topic, with confidences and evidence, as JSON.
+    Classify(classify::ClassifyArgs),
     /// The rule table (eligibility rules and period rules) for legal review.
     Rules {
         /// Print Markdown (docs/rules.md) instead of JSON.
@@ -142,6 +160,15 @@ fn main() -> ExitCode {
                 Err(message) => fail(&message),
             };
         }
+        Command::Status(args) => lifecycle::status(&args),
+        Command::Recompute(args) => {
+            return match lifecycle::recompute(&args) {
+                Ok(triage::Outcome::AllGood) => ExitCode::SUCCESS,
+                Ok(triage::Outcome::SomeFailed) => ExitCode::from(1),
+                Err(message) => fail(&message),
+            };
+        }
+        Command::Classify(args) => classify::run(&args),
         Command::Rules { markdown } => {
             if markdown {
                 Ok(rules::markdown())
@@ -223,45 +250,53 @@ fn parse_date(text: &str, flag: &str) -> Result<NaiveDate> {
 
 /// The procedure for `--category` and `--authority`.
 fn procedure(category: &str, authority: Option<&str>) -> Result<Procedure> {
-    let bad_authority = |allowed: &str| {
-        Err(format!(
-            "--authority `{}` does not apply to {category}; use {allowed}",
-            authority.unwrap_or_default()
-        ))
-    };
     if let Ok(p @ (Procedure::BedkObjection | Procedure::BedkDecision)) = category.parse() {
         return match authority {
             None => Ok(p),
-            Some(_) => bad_authority("no --authority"),
+            Some(a) => Err(format!("--authority `{a}` does not apply to {category}")),
         };
     }
-    let category: Category = serde_json::from_value(json!(category)).map_err(|_| {
+    let parsed: Category = serde_json::from_value(json!(category)).map_err(|_| {
         format!(
             "--category `{category}` is not one of information_request, petition, \
              ethics_complaint, human_rights, bedk_objection, bedk_decision"
         )
     })?;
-    match (category, authority) {
-        (Category::InformationRequest, None | Some("institution")) => {
-            Ok(Procedure::InformationRequest)
+    let authority = match (parsed, authority) {
+        (_, Some(a)) => serde_json::from_value(json!(a)).map_err(|_| {
+            format!(
+                "--authority `{a}` is not one of institution, etik_kurulu, disiplin_kurulu, \
+                 insan_haklari_kurulu, tihek"
+            )
+        })?,
+        (Category::InformationRequest | Category::Petition, None) => Authority::Institution,
+        (Category::HumanRights, None) => Authority::InsanHaklariKurulu,
+        (Category::EthicsComplaint, None) => {
+            return Err(
+                "ethics_complaint needs --authority etik_kurulu (genel müdür and above) \
+                        or disiplin_kurulu (below)"
+                    .into(),
+            )
         }
-        (Category::InformationRequest, _) => bad_authority("institution"),
-        (Category::Petition, None | Some("institution")) => Ok(Procedure::Petition),
-        (Category::Petition, _) => bad_authority("institution"),
-        (Category::EthicsComplaint, Some("etik_kurulu")) => Ok(Procedure::EtikKurulu),
-        (Category::EthicsComplaint, Some("disiplin_kurulu")) => Ok(Procedure::DisiplinKurulu),
-        (Category::EthicsComplaint, None) => Err(
-            "ethics_complaint needs --authority etik_kurulu (genel müdür and above) \
-             or disiplin_kurulu (below)"
-                .into(),
-        ),
-        (Category::EthicsComplaint, _) => bad_authority("etik_kurulu or disiplin_kurulu"),
-        (Category::HumanRights, None | Some("insan_haklari_kurulu")) => {
-            Ok(Procedure::InsanHaklariKurulu)
-        }
-        (Category::HumanRights, Some("tihek")) => Ok(Procedure::Tihek),
-        (Category::HumanRights, _) => bad_authority("insan_haklari_kurulu or tihek"),
-    }
+    };
+    Procedure::for_route(parsed, authority).ok_or_else(|| {
+        let allowed = match parsed {
+            Category::InformationRequest | Category::Petition => "institution",
+            Category::EthicsComplaint => "etik_kurulu or disiplin_kurulu",
+            Category::HumanRights => "insan_haklari_kurulu or tihek",
+        };
+        format!(
+            "--authority `{}` does not apply to {category}; use {allowed}",
+            authority_code(authority)
+        )
+    })
+}
+
+fn authority_code(authority: Authority) -> String {
+    serde_json::to_value(authority)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
 }
 
 fn deadline(args: &DeadlineArgs) -> Result<String> {

@@ -46,11 +46,7 @@ pub(crate) fn markdown() -> String {
         let categories = if r.categories.is_empty() {
             "any".to_string()
         } else {
-            r.categories
-                .iter()
-                .map(|c| code(c))
-                .collect::<Vec<_>>()
-                .join(", ")
+            r.categories.iter().map(code).collect::<Vec<_>>().join(", ")
         };
         md += &format!(
             "| `{}` | `{}` | {} | {} | {} | {} | {} | {} | {} |\n",

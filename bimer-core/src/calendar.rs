@@ -729,6 +729,31 @@ impl Calendar {
         }
     }
 
+    /// [`add_business_days`](Self::add_business_days) over days counted from
+    /// the Unix epoch (numpy's `datetime64[D]`), without date conversions,
+    /// for bulk work.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::OutOfRange`] when `day` or the answer is outside the
+    /// data range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bimer_core::Calendar;
+    /// let cal = Calendar::turkey();
+    /// let day = |y, m, d| (chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    ///     - chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()).num_days();
+    /// // 15 business days after 2027-02-15: the arife 2027-03-08 itself...
+    /// assert_eq!(cal.add_business_days_epoch(day(2027, 2, 15), 15).unwrap(), day(2027, 3, 8));
+    /// // ...and the due date, moved past the bayram.
+    /// assert_eq!(cal.business_due_epoch(day(2027, 2, 15), 15).unwrap(), day(2027, 3, 12));
+    /// ```
+    pub fn add_business_days_epoch(&self, day: i64, n: u32) -> Result<i64, CalendarError> {
+        self.epoch_lookup(day, n, &self.tables.business)
+    }
+
     /// The due date of a business-day period over days counted from the Unix
     /// epoch (numpy's `datetime64[D]`): the `n`-th business day after `day`,
     /// moved to the next full business day if a period may not end on it.
@@ -741,6 +766,11 @@ impl Calendar {
     /// [`CalendarError::OutOfRange`] when `day` or the answer is outside the
     /// data range.
     pub fn business_due_epoch(&self, day: i64, n: u32) -> Result<i64, CalendarError> {
+        self.epoch_lookup(day, n, &self.tables.business_end)
+    }
+
+    /// `by_rank[k]` for the rank of the `n`-th business day after `day`.
+    fn epoch_lookup(&self, day: i64, n: u32, by_rank: &[u32]) -> Result<i64, CalendarError> {
         const UNIX_FROM_CE: i64 = 719_163;
         let t = &self.tables;
         let i = day.saturating_add(UNIX_FROM_CE - i64::from(t.origin));
@@ -763,7 +793,7 @@ impl Calendar {
         } else {
             t.cum[i as usize + 1] as usize + n as usize - 1
         };
-        match t.business_end.get(rank) {
+        match by_rank.get(rank) {
             Some(&j) if j != u32::MAX => Ok(i64::from(j) + i64::from(t.origin) - UNIX_FROM_CE),
             _ => Err(fail()),
         }
@@ -1031,6 +1061,12 @@ mod tests {
                 .unwrap();
             let fast = cal.business_due_epoch(day, 15).unwrap();
             assert_eq!(epoch + chrono::Days::new(fast as u64), slow, "{date}");
+            let plain = cal.add_business_days_epoch(day, 15).unwrap();
+            assert_eq!(
+                epoch + chrono::Days::new(plain as u64),
+                cal.add_business_days(date, 15).unwrap(),
+                "{date}"
+            );
             date = date + chrono::Days::new(3);
         }
     }

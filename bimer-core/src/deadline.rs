@@ -20,7 +20,9 @@ use std::str::FromStr;
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::application::Category;
 use crate::calendar::{Calendar, CalendarError, DayKind, Policy};
+use crate::decision::Authority;
 use crate::law::{self, SourceStrength};
 
 /// The unit of a [`Period`].
@@ -161,6 +163,35 @@ impl Procedure {
             Procedure::BedkObjection => "bedk_objection",
             Procedure::BedkDecision => "bedk_decision",
         }
+    }
+
+    /// The procedure that answers an application of `category` handled by
+    /// `authority` (DESIGN §2.4–2.5), if the pairing exists: information
+    /// requests and petitions go to an institution, ethics complaints to the
+    /// Etik Kurulu or a disciplinary board, human-rights applications to a
+    /// board or TİHEK.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bimer_core::{Authority, Category, Procedure};
+    /// assert_eq!(
+    ///     Procedure::for_route(Category::HumanRights, Authority::Tihek),
+    ///     Some(Procedure::Tihek)
+    /// );
+    /// assert_eq!(Procedure::for_route(Category::Petition, Authority::Tihek), None);
+    /// ```
+    pub fn for_route(category: Category, authority: Authority) -> Option<Procedure> {
+        use Authority as A;
+        Some(match (category, authority) {
+            (Category::InformationRequest, A::Institution) => Procedure::InformationRequest,
+            (Category::Petition, A::Institution) => Procedure::Petition,
+            (Category::EthicsComplaint, A::EtikKurulu) => Procedure::EtikKurulu,
+            (Category::EthicsComplaint, A::DisiplinKurulu) => Procedure::DisiplinKurulu,
+            (Category::HumanRights, A::InsanHaklariKurulu) => Procedure::InsanHaklariKurulu,
+            (Category::HumanRights, A::Tihek) => Procedure::Tihek,
+            _ => return None,
+        })
     }
 
     /// The period rule for this procedure.

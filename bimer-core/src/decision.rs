@@ -102,26 +102,53 @@ pub enum Topic {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
-    /// The lexicon term matched.
+    /// The lexicon term matched, as the lexicon writes it.
     pub term: String,
-    /// Its weight.
+    /// Its weight toward `label` (the subject's weight applied).
     pub weight: f64,
+    /// What it counted for: `category:petition`, `petition_kind:complaint`,
+    /// `topic:health`, `fact:discrimination` (borrowed from a fixed list when
+    /// the classifier makes it, so evidence costs no allocation for it).
+    #[serde(default)]
+    pub label: std::borrow::Cow<'static, str>,
+    /// Where it matched: `subject` or `text`.
+    #[serde(default)]
+    pub field: Option<crate::classify::TextField>,
+    /// The words as the applicant wrote them (`Hastanede`).
+    #[serde(default)]
+    pub matched: String,
 }
 
-/// A classification of the free text.
+/// A classification of the free text (DESIGN §2.6).
+///
+/// Each confidence is a calibrated probability in [0, 1]; `needs_review`
+/// says the category is too uncertain to act on without an officer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Classification {
     /// The most likely category.
     pub category: Category,
-    /// Calibrated confidence in [0, 1].
+    /// Calibrated confidence in the category, in [0, 1].
     pub confidence: f64,
     /// The petition kind, for petitions.
     pub petition_kind: Option<PetitionKind>,
+    /// Calibrated confidence in the petition kind, for petitions.
+    #[serde(default)]
+    pub petition_kind_confidence: Option<f64>,
     /// The subject area.
     pub topic: Topic,
-    /// The terms that decided it.
+    /// Calibrated confidence in the topic, in [0, 1].
+    #[serde(default)]
+    pub topic_confidence: f64,
+    /// The category is not confident enough to be used without an officer.
+    #[serde(default)]
+    pub needs_review: bool,
+    /// The terms that decided category, kind and topic.
     pub evidence: Vec<Evidence>,
+    /// Facts the text suggests (a court case, discrimination…) for the
+    /// officer to confirm; they are never set on the application by bimer.
+    #[serde(default)]
+    pub suggested_facts: Vec<crate::classify::SuggestedFact>,
 }
 
 /// The reason code of a finding (DESIGN §2.3).

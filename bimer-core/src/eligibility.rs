@@ -126,6 +126,10 @@ pub(crate) struct Subject<'a> {
     pub ethics_limit: Option<NaiveDate>,
     /// The computed deadline or why there is none (deadline stage only).
     pub deadline: Option<Result<&'a Deadline, ()>>,
+    /// The petition kind: declared, or classified with the category.
+    pub petition_kind: Option<PetitionKind>,
+    /// The text confidently contradicts the declared category.
+    pub category_mismatch: bool,
 }
 
 impl Subject<'_> {
@@ -157,7 +161,7 @@ impl Subject<'_> {
         matches!(self.channel(), Some(Channel::Letter | Channel::InPerson))
     }
     fn petition_kind(&self) -> Option<PetitionKind> {
-        self.app.petition_kind
+        self.petition_kind
     }
 }
 
@@ -432,10 +436,16 @@ const MSG_PREVIOUSLY: (&str, &str) = (
 pub const RULES: &[Rule] = &[
     rule("category_required", C::CategoryRequired, Blocking, &[],
         "BİMER/CİMER: the application type is chosen on the form (law.md §1)", S, ALWAYS,
-        "no category is declared (classification comes with its own issue)",
+        "no category is declared and the text cannot be classified confidently (classification.needs_review)",
         ("Başvuru türü (bilgi edinme, dilekçe, etik, insan hakları) belirtilmemiş.",
          "The application needs a category (information request, petition, ethics or human rights)."),
         |s| s.category.is_none()),
+    rule("category_mismatch", C::CategoryMismatch, Warning, &[],
+        "BİMER/CİMER: the applicant chooses the type on the form, and each type has its own law (4982, 3071, 5176, İHK/6701; law.md §1)", S, ALWAYS,
+        "the declared category differs from a confident classification of the text (the lexicon's mismatch_above); the declared category is kept",
+        ("Beyan edilen başvuru türü metinle çelişiyor; başvurunun hangi kanuna göre inceleneceğini görevli kontrol etmeli.",
+         "The declared category disagrees with the text; the officer should check which law the application falls under."),
+        |s| s.category_mismatch),
     rule("before_4982_in_force", C::BeforeLawInForce, Blocking, &[INFO],
         "4982 m.32", V, until(day_before(law::LAW_4982_IN_FORCE)),
         "an information request received before 2004-04-24",

@@ -4,6 +4,7 @@
 use crate::application::InvalidApplication;
 use crate::calendar::CalendarError;
 use crate::deadline::DeadlineError;
+use crate::lifecycle::{InvalidCase, LifecycleError};
 
 /// Any error bimer returns.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -18,6 +19,21 @@ pub enum Error {
     /// A deadline that cannot be computed.
     #[error(transparent)]
     Deadline(DeadlineError),
+    /// A case history that cannot be read.
+    #[error(transparent)]
+    InvalidCase(#[from] InvalidCase),
+    /// A case history that breaks a rule of the lifecycle.
+    #[error(transparent)]
+    Lifecycle(LifecycleError),
+}
+
+impl From<LifecycleError> for Error {
+    fn from(e: LifecycleError) -> Self {
+        match e {
+            LifecycleError::Deadline(d) => Error::from(d),
+            other => Error::Lifecycle(other),
+        }
+    }
 }
 
 impl From<DeadlineError> for Error {
@@ -32,7 +48,8 @@ impl From<DeadlineError> for Error {
 impl Error {
     /// A stable snake_case code: `invalid_application`,
     /// `calendar_out_of_range`, `invalid_calendar_data`, `invalid_period`,
-    /// `unknown_procedure`, `law_not_in_force`.
+    /// `unknown_procedure`, `law_not_in_force`, `invalid_case`, and the
+    /// lifecycle codes of [`LifecycleError::code`].
     pub fn code(&self) -> &'static str {
         match self {
             Error::InvalidApplication(_) => "invalid_application",
@@ -47,6 +64,8 @@ impl Error {
             Error::Deadline(DeadlineError::Calendar(CalendarError::InvalidData { .. })) => {
                 "invalid_calendar_data"
             }
+            Error::InvalidCase(_) => "invalid_case",
+            Error::Lifecycle(e) => e.code(),
         }
     }
 }

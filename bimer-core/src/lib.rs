@@ -45,12 +45,14 @@
 
 pub mod application;
 pub mod calendar;
+pub mod classify;
 pub mod deadline;
 pub mod decision;
 pub mod eligibility;
 pub mod error;
 pub mod identity;
 pub mod law;
+pub mod lifecycle;
 pub mod province;
 pub mod routing;
 mod table;
@@ -65,6 +67,7 @@ pub use calendar::{
     AdministrativeLeave, AdministrativeLeavePolicy, Calendar, CalendarError, CalendarPatch,
     DayKind, HalfDayPolicy, Holiday, LeavePortion, Policy,
 };
+pub use classify::{classify, Classifier, Fact, LexiconError, SuggestedFact, TextField};
 pub use deadline::{
     deadline, deadline_for, Deadline, DeadlineError, Explanation, Period, PeriodRule, Procedure,
     SkipReason, SkippedDay, Unit,
@@ -77,6 +80,11 @@ pub use eligibility::{Rule, Stage, RULES};
 pub use error::Error;
 pub use identity::{IdentityError, IdentityKind, IdentityNumber, PersonalText};
 pub use law::SourceStrength;
+pub use lifecycle::{
+    Amount, ApplicantAction, ApplicantDeadline, Case, ClockPolicy, DueKind, Event, EventKind,
+    ExtensionReason, FeePolicy, ForwardingPolicy, InvalidCase, LifecycleError, MovedDeadline,
+    Outcome, State, Status,
+};
 pub use province::{Province, UnknownProvince};
 pub use routing::{Institution, InstitutionKind, Registry, RoutingData, RoutingDataError, Titles};
 pub use triage::{triage, Engine};

@@ -5,11 +5,13 @@ use std::sync::OnceLock;
 
 use crate::application::{Applicant, Application, Category, PetitionKind, Rank};
 use crate::calendar::Calendar;
+use crate::classify::Classifier;
 use chrono::Months;
 
 use crate::deadline::{deadline_for, Deadline, Procedure};
 use crate::decision::{
-    Authority, CategorySource, Decision, DecisionDeadline, Finding, Route, Severity, System,
+    Authority, CategorySource, Classification, Decision, DecisionDeadline, Finding, Route,
+    Severity, System,
 };
 use crate::eligibility::{evaluate, Stage, Subject, TargetStatus};
 use crate::law;
@@ -45,6 +47,7 @@ pub struct Engine {
     calendar: Calendar,
     routing: RoutingData,
     reciprocity: BTreeSet<String>,
+    classifier: Classifier,
 }
 
 impl Default for Engine {
@@ -53,6 +56,7 @@ impl Default for Engine {
             calendar: Calendar::turkey(),
             routing: RoutingData::default(),
             reciprocity: BTreeSet::new(),
+            classifier: Classifier::default(),
         }
     }
 }
@@ -112,6 +116,13 @@ impl Engine {
         self
     }
 
+    /// The same engine with another text classifier (a deployment's own
+    /// lexicon: [`Classifier::from_lexicon`]).
+    pub fn with_classifier(mut self, classifier: Classifier) -> Self {
+        self.classifier = classifier;
+        self
+    }
+
     /// The calendar in use.
     pub fn calendar(&self) -> &Calendar {
         &self.calendar
@@ -133,9 +144,17 @@ impl Engine {
 
     /// Decides what `application` is, whether it may be examined, who must
     /// handle it and by when.
+    ///
+    /// Without a declared category the text is classified: a confident
+    /// classification supplies the category (`category_source: classified`),
+    /// its petition kind, and, when no institution is named, the topic that
+    /// routes it; an unsure one leaves the category missing for the officer.
+    /// A declared category always wins; a confident disagreement is the
+    /// warning `CATEGORY_MISMATCH`.
     pub fn triage(&self, application: &Application) -> Decision {
         let app = application;
-        let category = app.category;
+        let read = self.read_text(app);
+        let category = read.category;
         let target = match app.target.institution.as_deref().map(str::trim) {
             None | Some("") => TargetStatus::None,
             Some(code) => self
@@ -169,16 +188,21 @@ impl Engine {
             reciprocity: &self.reciprocity,
             ethics_limit,
             deadline: None,
+            petition_kind: read.petition_kind,
+            category_mismatch: read.mismatch,
         };
         let mut findings = Vec::new();
         evaluate(&subject, Stage::Eligibility, &mut findings);
         let admissible = !blocking(&findings);
-        let route = category.and_then(|c| self.route(c, &subject));
+        let route = category.and_then(|c| self.route(c, &subject, read.topic));
 
         let deadline = match (&route, category) {
-            (Some(route), Some(category)) if admissible && answer_owed(app, category) => {
-                let procedure = procedure(category, route.authority);
-                Some(deadline_for(&self.calendar, procedure, app.received_on))
+            (Some(route), Some(category))
+                if admissible && answer_owed(app, category, read.petition_kind) =>
+            {
+                // Routes always pair up; an impossible pairing would mean no due date.
+                Procedure::for_route(category, route.authority)
+                    .map(|p| deadline_for(&self.calendar, p, app.received_on))
             }
             _ => None,
         };
@@ -198,12 +222,8 @@ impl Engine {
             id: app.id.clone(),
             system: System::on(app.received_on),
             category,
-            category_source: if category.is_some() {
-                CategorySource::Declared
-            } else {
-                CategorySource::Missing
-            },
-            classification: None,
+            category_source: read.source,
+            classification: read.shown,
             admissible: !blocking(&findings),
             findings,
             route,
@@ -211,7 +231,50 @@ impl Engine {
         }
     }
 
-    fn route(&self, category: Category, s: &Subject<'_>) -> Option<Route> {
+    /// What the text says, as far as triage may use it.
+    fn read_text(&self, app: &Application) -> TextReading {
+        let has_text = !(app.subject.trim().is_empty() && app.text.trim().is_empty());
+        let classified = has_text.then(|| self.classifier.classify(&app.subject, &app.text));
+        let confident = |p: f64| self.classifier.is_confident(p);
+        match (app.category, classified) {
+            (Some(declared), classified) => {
+                let mismatch = classified
+                    .as_ref()
+                    .is_some_and(|c| self.classifier.contradicts(declared, c));
+                TextReading {
+                    category: Some(declared),
+                    source: CategorySource::Declared,
+                    petition_kind: app.petition_kind,
+                    // Routing by a declared category's text stays with the
+                    // operator, as before classification existed.
+                    topic: None,
+                    mismatch,
+                    // Shown only when it disagrees, as the warning's evidence.
+                    shown: classified.filter(|_| mismatch),
+                }
+            }
+            (None, Some(c)) if !c.needs_review => TextReading {
+                category: Some(c.category),
+                source: CategorySource::Classified,
+                petition_kind: c
+                    .petition_kind
+                    .filter(|_| c.petition_kind_confidence.is_some_and(confident)),
+                topic: confident(c.topic_confidence).then_some(c.topic),
+                mismatch: false,
+                shown: Some(c),
+            },
+            (None, classified) => TextReading {
+                category: None,
+                source: CategorySource::Missing,
+                petition_kind: app.petition_kind,
+                topic: None,
+                mismatch: false,
+                shown: classified,
+            },
+        }
+    }
+
+    fn route(&self, category: Category, s: &Subject<'_>, topic: Option<Topic>) -> Option<Route> {
         let app = s.app;
         let place = (app.target.province, app.target.district.as_deref());
         let institution_route = |code: &str, citation: &str| {
@@ -237,6 +300,13 @@ impl Engine {
                 };
                 if let Some(inst) = named {
                     return institution_route(&inst.code, citation);
+                }
+                let competent = topic
+                    .filter(|&t| t != Topic::Other)
+                    .and_then(|t| self.routing.registry.for_topic(t, app.received_on));
+                if let Some(inst) = competent {
+                    let citation = format!("{citation}; by the classified topic (DESIGN §2.6)");
+                    return institution_route(&inst.code, &citation);
                 }
                 let operator = self
                     .routing
@@ -329,24 +399,22 @@ fn human_rights_authority(app: &Application) -> Authority {
 
 /// No answer is owed to an anonymous complaint or report (3071 m.6-c) or an
 /// anonymous human-rights application: there is no one to answer.
-fn answer_owed(app: &Application, category: Category) -> bool {
+fn answer_owed(app: &Application, category: Category, kind: Option<PetitionKind>) -> bool {
     let anonymous = matches!(app.applicant, None | Some(Applicant::Anonymous));
     !(anonymous
         && (category == Category::HumanRights
             || (category == Category::Petition
-                && matches!(
-                    app.petition_kind,
-                    Some(PetitionKind::Complaint | PetitionKind::Report)
-                ))))
+                && matches!(kind, Some(PetitionKind::Complaint | PetitionKind::Report)))))
 }
 
-fn procedure(category: Category, authority: Authority) -> Procedure {
-    match (category, authority) {
-        (_, Authority::EtikKurulu) => Procedure::EtikKurulu,
-        (_, Authority::DisiplinKurulu) => Procedure::DisiplinKurulu,
-        (_, Authority::InsanHaklariKurulu) => Procedure::InsanHaklariKurulu,
-        (_, Authority::Tihek) => Procedure::Tihek,
-        (Category::InformationRequest, Authority::Institution) => Procedure::InformationRequest,
-        (_, Authority::Institution) => Procedure::Petition,
-    }
+/// What triage takes from the application's text.
+struct TextReading {
+    category: Option<Category>,
+    source: CategorySource,
+    petition_kind: Option<PetitionKind>,
+    /// The classified topic, when it may route (classified and confident).
+    topic: Option<Topic>,
+    mismatch: bool,
+    /// The classification the decision reports.
+    shown: Option<Classification>,
 }
