@@ -1,0 +1,167 @@
+"""bimer: the rules engine for Türkiye's citizen-application system (BİMER/CİMER).
+
+For each application bimer decides what it is, whether it may be examined, who
+must handle it and by when, with the article of law behind every answer::
+
+    import datetime
+    import bimer
+
+    decision = bimer.triage({
+        "id": "A-1", "received_on": "2026-12-31", "channel": "web",
+        "category": "information_request", "subject": "İhale kararları",
+        "applicant": {"type": "person", "name": "Ayşe Yılmaz",
+                      "tckn": "10000000146", "address": "Ankara"},
+        "target": {"institution": "saglik_bakanligi", "province": "Ankara"},
+    })
+    decision.deadline.due_on            # datetime.date(2027, 1, 22)
+
+    cal = bimer.Calendar.turkey()
+    cal.add_business_days(datetime.date(2026, 12, 31), 15)
+    bimer.deadline(datetime.date(2027, 2, 15), procedure="information_request").explain()
+
+Everything is computed by the Rust core (``bimer._bimer``); this package only
+re-exports it. Dicts, ``to_dict()`` and ``to_json()`` follow the JSON wire
+format shared with the ``bimer`` command and the Kotlin/Swift bindings.
+"""
+
+from bimer._bimer import (
+    ApplicantAction,
+    ApplicantDeadline,
+    Application,
+    Authority,
+    BimerError,
+    Calendar,
+    CalendarRangeError,
+    Case,
+    Category,
+    CategorySource,
+    Channel,
+    Classification,
+    ClockPolicy,
+    DayKind,
+    Deadline,
+    Decision,
+    DecisionDeadline,
+    Engine,
+    Event,
+    EventKind,
+    Evidence,
+    Explanation,
+    ExtensionReason,
+    Fact,
+    FeePolicy,
+    Finding,
+    FindingCode,
+    ForwardingPolicy,
+    HalfDayPolicy,
+    Holiday,
+    InternalError,
+    InvalidApplicationError,
+    InvalidCalendarDataError,
+    InvalidCaseError,
+    InvalidInputError,
+    InvalidPeriodError,
+    LawNotInForceError,
+    LeavePolicy,
+    LifecycleError,
+    MovedDeadline,
+    OfficialGroup,
+    Outcome,
+    Period,
+    PetitionKind,
+    Policy,
+    Procedure,
+    Rank,
+    RefusalGround,
+    Route,
+    Severity,
+    SkipReason,
+    SkippedDay,
+    State,
+    Status,
+    SuggestedFact,
+    System,
+    TextField,
+    Topic,
+    Unit,
+    UnknownProcedureError,
+    classify,
+    deadline,
+    triage,
+    triage_many,
+    __version__,
+)
+
+__all__ = [
+    # functions
+    "triage",
+    "triage_many",
+    "deadline",
+    "classify",
+    # services
+    "Engine",
+    "Calendar",
+    # value types
+    "Application",
+    "Decision",
+    "Finding",
+    "Route",
+    "DecisionDeadline",
+    "Classification",
+    "Evidence",
+    "Deadline",
+    "Explanation",
+    "SkippedDay",
+    "Period",
+    "Policy",
+    "Holiday",
+    "SuggestedFact",
+    # lifecycle
+    "Case",
+    "Event",
+    "ClockPolicy",
+    "Status",
+    "ApplicantDeadline",
+    "MovedDeadline",
+    # enums
+    "Category",
+    "PetitionKind",
+    "Channel",
+    "Rank",
+    "OfficialGroup",
+    "System",
+    "CategorySource",
+    "Severity",
+    "Authority",
+    "Topic",
+    "FindingCode",
+    "Unit",
+    "Procedure",
+    "HalfDayPolicy",
+    "LeavePolicy",
+    "DayKind",
+    "SkipReason",
+    "Fact",
+    "TextField",
+    "State",
+    "EventKind",
+    "ExtensionReason",
+    "Outcome",
+    "RefusalGround",
+    "ApplicantAction",
+    "ForwardingPolicy",
+    "FeePolicy",
+    # errors
+    "BimerError",
+    "InvalidInputError",
+    "InvalidApplicationError",
+    "InvalidPeriodError",
+    "UnknownProcedureError",
+    "InvalidCalendarDataError",
+    "CalendarRangeError",
+    "LawNotInForceError",
+    "InvalidCaseError",
+    "LifecycleError",
+    "InternalError",
+    "__version__",
+]
