@@ -124,10 +124,12 @@ fn a_declared_category_wins_and_a_confident_disagreement_is_a_warning() {
     assert!(d.admissible, "a warning does not block");
     let c = d.classification.expect("the evidence for the warning");
     assert_eq!(c.category, bimer::Category::EthicsComplaint);
-    // Routing stays with the declared category: the operator forwards it.
+    // The declared category decides the procedure; with no institution
+    // named, the classified topic (land registry) decides where it goes
+    // (DESIGN §2.4).
     assert_eq!(
         d.route.and_then(|r| r.institution).as_deref(),
-        Some("iletisim_baskanligi")
+        Some("tapu_kadastro")
     );
 }
 

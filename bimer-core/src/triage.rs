@@ -245,9 +245,12 @@ impl Engine {
                     category: Some(declared),
                     source: CategorySource::Declared,
                     petition_kind: app.petition_kind,
-                    // Routing by a declared category's text stays with the
-                    // operator, as before classification existed.
-                    topic: None,
+                    // DESIGN §2.4: with no institution named, the classified
+                    // topic decides the competent institution.
+                    topic: classified
+                        .as_ref()
+                        .filter(|c| confident(c.topic_confidence))
+                        .map(|c| c.topic),
                     mismatch,
                     // Shown only when it disagrees, as the warning's evidence.
                     shown: classified.filter(|_| mismatch),
