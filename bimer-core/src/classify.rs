@@ -607,9 +607,20 @@ impl Classifier {
     /// Classifies an application's subject and text. Never fails: an empty
     /// or meaningless text gets low confidences and `needs_review`.
     pub fn classify(&self, subject: &str, text: &str) -> Classification {
+        self.classify_in_scratch(subject, text, true)
+    }
+
+    /// [`classify`](Self::classify) without building the evidence (empty
+    /// `evidence` and `suggested_facts`): for triage, which shows a
+    /// classification only when it disagrees with the declared category.
+    pub(crate) fn classify_without_evidence(&self, subject: &str, text: &str) -> Classification {
+        self.classify_in_scratch(subject, text, false)
+    }
+
+    fn classify_in_scratch(&self, subject: &str, text: &str, evidence: bool) -> Classification {
         SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-            Ok(mut scratch) => self.classify_with(&mut scratch, subject, text),
-            Err(_) => self.classify_with(&mut Scratch::default(), subject, text),
+            Ok(mut scratch) => self.classify_with(&mut scratch, subject, text, evidence),
+            Err(_) => self.classify_with(&mut Scratch::default(), subject, text, evidence),
         })
     }
 
@@ -687,7 +698,13 @@ impl Classifier {
         count
     }
 
-    fn classify_with(&self, scratch: &mut Scratch, subject: &str, text: &str) -> Classification {
+    fn classify_with(
+        &self,
+        scratch: &mut Scratch,
+        subject: &str,
+        text: &str,
+        with_evidence: bool,
+    ) -> Classification {
         let lex = &*self.lexicon;
         scratch.begin(lex.terms.len());
         scratch.subject.fold(subject);
@@ -771,7 +788,7 @@ impl Classifier {
             kind.map_or(usize::MAX, |(slot, _)| slot),
         ];
         let suggested_facts = FACT_SLOTS
-            .filter(|&slot| score[slot] >= lex.settings.fact_above)
+            .filter(|&slot| with_evidence && score[slot] >= lex.settings.fact_above)
             .map(|slot| SuggestedFact {
                 fact: FACTS[slot - FACT_SLOTS.start],
                 evidence: evidence_for(&[slot]),
@@ -786,7 +803,11 @@ impl Classifier {
             topic: TOPICS[topic_slot - TOPIC_SLOTS.start],
             topic_confidence: round3(topic_p),
             needs_review: !self.is_confident(category_p),
-            evidence: evidence_for(&decided),
+            evidence: if with_evidence {
+                evidence_for(&decided)
+            } else {
+                Vec::new()
+            },
             suggested_facts,
         }
     }

@@ -234,7 +234,21 @@ impl Engine {
     /// What the text says, as far as triage may use it.
     fn read_text(&self, app: &Application) -> TextReading {
         let has_text = !(app.subject.trim().is_empty() && app.text.trim().is_empty());
-        let classified = has_text.then(|| self.classifier.classify(&app.subject, &app.text));
+        // A declared category shows its classification only when they
+        // disagree: score first, build the evidence only then.
+        let classified = has_text.then(|| match app.category {
+            Some(declared) => {
+                let scores = self
+                    .classifier
+                    .classify_without_evidence(&app.subject, &app.text);
+                if self.classifier.contradicts(declared, &scores) {
+                    self.classifier.classify(&app.subject, &app.text)
+                } else {
+                    scores
+                }
+            }
+            None => self.classifier.classify(&app.subject, &app.text),
+        });
         let confident = |p: f64| self.classifier.is_confident(p);
         match (app.category, classified) {
             (Some(declared), classified) => {
