@@ -460,36 +460,9 @@ impl Application {
     /// `applicant.nationality`) and the problem, for malformed JSON, unknown
     /// fields, missing `id` or `received_on`, and bad values.
     pub fn from_json(json: &str) -> Result<Application, InvalidApplication> {
-        // The fast path: path tracking costs on every field, so it is paid
-        // only to explain a failure.
-        if let Ok(app) = serde_json::from_str::<Application>(json) {
-            app.check()?;
-            return Ok(app);
-        }
-        let de = &mut serde_json::Deserializer::from_str(json);
-        let app: Application = serde_path_to_error::deserialize(de).map_err(|e| {
-            let field = e.path().to_string();
-            let field = if field == "." || field == "?" {
-                String::new()
-            } else {
-                field
-            };
-            let inner = e.into_inner();
-            let problem = match inner.classify() {
-                serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
-                    format!("not valid JSON: {inner}")
-                }
-                _ => {
-                    let text = inner.to_string();
-                    if CHRONO_ERRORS.iter().any(|m| text.starts_with(m)) {
-                        format!("not a valid date in YYYY-MM-DD form ({text})")
-                    } else {
-                        text
-                    }
-                }
-            };
-            let field = infer_field(field, &problem);
-            InvalidApplication { field, problem }
+        let app: Application = crate::wire::parse(json).map_err(|e| InvalidApplication {
+            field: e.field,
+            problem: e.problem,
         })?;
         app.check()?;
         Ok(app)
@@ -526,36 +499,6 @@ impl Application {
     pub fn language(&self) -> &str {
         self.language.as_deref().unwrap_or("tr")
     }
-}
-
-/// chrono's date parse errors, which do not say what was expected.
-const CHRONO_ERRORS: &[&str] = &[
-    "input is out of range",
-    "input contains invalid characters",
-    "premature end of input",
-    "trailing input",
-    "input is not enough for unique date",
-    "no possible date",
-    "bad or unsupported format",
-];
-
-/// serde reports a missing or unknown field at the parent's path; name the
-/// field itself.
-fn infer_field(path: String, problem: &str) -> String {
-    for marker in ["missing field `", "unknown field `"] {
-        if let Some(rest) = problem.split(marker).nth(1) {
-            if let Some(name) = rest.split('`').next() {
-                return if path.is_empty() {
-                    name.to_string()
-                } else if path == name || path.ends_with(&format!(".{name}")) {
-                    path
-                } else {
-                    format!("{path}.{name}")
-                };
-            }
-        }
-    }
-    path
 }
 
 #[cfg(test)]

@@ -58,6 +58,7 @@ pub mod routing;
 mod table;
 pub mod text;
 pub mod triage;
+mod wire;
 
 pub use application::{
     Applicant, Application, Category, Channel, Country, Facts, InvalidApplication, LegalEntity,

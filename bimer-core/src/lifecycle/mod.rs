@@ -429,26 +429,9 @@ impl Case {
     /// assert_eq!(err.field, "events[0].on");
     /// ```
     pub fn from_json(json: &str) -> Result<Case, InvalidCase> {
-        let de = &mut serde_json::Deserializer::from_str(json);
-        let case: Case = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            let problem = match inner.classify() {
-                serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
-                    format!("not valid JSON: {inner}")
-                }
-                _ if CHRONO_ERRORS
-                    .iter()
-                    .any(|m| inner.to_string().starts_with(m)) =>
-                {
-                    format!("not a valid date in YYYY-MM-DD form ({inner})")
-                }
-                _ => inner.to_string(),
-            };
-            InvalidCase {
-                field: field_named(&path, &problem),
-                problem,
-            }
+        let case: Case = crate::wire::parse(json).map_err(|e| InvalidCase {
+            field: e.field,
+            problem: e.problem,
         })?;
         case.check()?;
         Ok(case)
@@ -621,36 +604,6 @@ impl Case {
             field: "authority".into(),
             problem: e.to_string(),
         })
-    }
-}
-
-/// chrono's date parse errors, which do not say what was expected.
-const CHRONO_ERRORS: &[&str] = &[
-    "input is",
-    "input contains",
-    "premature end of input",
-    "trailing input",
-    "no possible date",
-    "bad or unsupported format",
-];
-
-/// serde reports a missing or unknown field at its parent's path; name the
-/// field itself.
-fn field_named(path: &str, problem: &str) -> String {
-    let path = if path == "." || path == "?" { "" } else { path };
-    let Some(name) = problem
-        .split("field `")
-        .nth(1)
-        .and_then(|rest| rest.split('`').next())
-    else {
-        return path.to_string();
-    };
-    if path.is_empty() {
-        name.to_string()
-    } else if path == name || path.ends_with(&format!(".{name}")) {
-        path.to_string()
-    } else {
-        format!("{path}.{name}")
     }
 }
 
