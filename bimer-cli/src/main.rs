@@ -287,13 +287,15 @@ fn procedure(category: &str, authority: Option<&str>) -> Result<Procedure> {
         };
         format!(
             "--authority `{}` does not apply to {category}; use {allowed}",
-            authority_code(authority)
+            wire_name(&authority)
         )
     })
 }
 
-fn authority_code(authority: Authority) -> String {
-    serde_json::to_value(authority)
+/// The wire name of a snake_case or SCREAMING_SNAKE_CASE enum value
+/// (`etik_kurulu`, `CHANNEL_NOT_WRITTEN`).
+pub(crate) fn wire_name<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
         .ok()
         .and_then(|v| v.as_str().map(String::from))
         .unwrap_or_default()

@@ -11,13 +11,6 @@ fn strength(s: SourceStrength) -> &'static str {
     }
 }
 
-fn code<T: serde::Serialize>(value: T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
-}
-
 fn cell(text: &str) -> String {
     text.replace('|', "\\|")
 }
@@ -46,13 +39,17 @@ pub(crate) fn markdown() -> String {
         let categories = if r.categories.is_empty() {
             "any".to_string()
         } else {
-            r.categories.iter().map(code).collect::<Vec<_>>().join(", ")
+            r.categories
+                .iter()
+                .map(crate::wire_name)
+                .collect::<Vec<_>>()
+                .join(", ")
         };
         md += &format!(
             "| `{}` | `{}` | {} | {} | {} | {} | {} | {} | {} |\n",
             r.id,
-            code(r.code),
-            code(r.severity),
+            crate::wire_name(&r.code),
+            crate::wire_name(&r.severity),
             categories,
             cell(r.fires_when),
             cell(r.citation),

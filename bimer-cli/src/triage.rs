@@ -134,21 +134,14 @@ pub(crate) fn run(engine: &Engine, file: &Path, format: Format) -> crate::Result
     })
 }
 
-fn code<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
-}
-
 /// A decision as a few lines a person can follow.
 fn text(d: &Decision) -> String {
     let mut s = format!(
         "{}  {} ({})  {}  {}\n",
         d.id,
-        d.category.as_ref().map_or("-".into(), code),
-        code(&d.category_source),
-        code(&d.system),
+        d.category.as_ref().map_or("-".into(), crate::wire_name),
+        crate::wire_name(&d.category_source),
+        crate::wire_name(&d.system),
         if d.admissible {
             "ADMISSIBLE"
         } else {
@@ -158,8 +151,8 @@ fn text(d: &Decision) -> String {
     for f in &d.findings {
         s += &format!(
             "  {:<8} {} [{}]: {}\n",
-            code(&f.severity),
-            code(&f.code),
+            crate::wire_name(&f.severity),
+            crate::wire_name(&f.code),
             f.citation,
             f.message_en
         );
@@ -173,7 +166,7 @@ fn text(d: &Decision) -> String {
                 .join(" → ");
             s += &format!(
                 "  route    {} {} [{}]\n",
-                code(&r.authority),
+                crate::wire_name(&r.authority),
                 target,
                 r.citation
             );
