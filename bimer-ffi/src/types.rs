@@ -365,8 +365,9 @@ pub struct Application {
     pub facts: Facts,
 }
 
-/// Who applies (`type` on the wire).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Enum)]
+/// Who applies (`type` on the wire). `Debug` masks its personal data like
+/// the core's types do.
+#[derive(Clone, PartialEq, Serialize, Deserialize, uniffi::Enum)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Applicant {
     /// A natural person.
@@ -476,8 +477,8 @@ fn province_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String
     }))
 }
 
-/// The public official an ethics complaint is about.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
+/// The public official an ethics complaint is about. `Debug` masks the name.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
 #[serde(deny_unknown_fields)]
 pub struct Official {
     /// Name.
@@ -924,6 +925,98 @@ impl From<bimer_core::Decision> for Decision {
                 extendable_to: d.extendable_to,
                 citation: d.citation,
             }),
+        }
+    }
+}
+
+/// Personal data in `Debug`: identity numbers to their last two digits,
+/// names and addresses to initials and length (the core's masking).
+fn masked_number(n: &Option<String>) -> Option<bimer_core::IdentityNumber> {
+    n.clone().map(bimer_core::IdentityNumber::new)
+}
+
+fn masked_text(t: &Option<String>) -> Option<bimer_core::PersonalText> {
+    t.clone().map(bimer_core::PersonalText::new)
+}
+
+impl std::fmt::Debug for Applicant {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Applicant::Person {
+                name,
+                tckn,
+                ykn,
+                passport,
+                nationality,
+                resident_in_turkey,
+                address,
+                signed,
+                birth_date,
+            } => f
+                .debug_struct("Person")
+                .field("name", &masked_text(name))
+                .field("tckn", &masked_number(tckn))
+                .field("ykn", &masked_number(ykn))
+                .field("passport", &masked_number(passport))
+                .field("nationality", nationality)
+                .field("resident_in_turkey", resident_in_turkey)
+                .field("address", &masked_text(address))
+                .field("signed", signed)
+                .field("birth_date", birth_date)
+                .finish(),
+            Applicant::LegalEntity {
+                title,
+                vkn,
+                mersis,
+                address,
+                signed,
+                authority_document,
+            } => f
+                .debug_struct("LegalEntity")
+                .field("title", title)
+                .field("vkn", &masked_number(vkn))
+                .field("mersis", &masked_number(mersis))
+                .field("address", &masked_text(address))
+                .field("signed", signed)
+                .field("authority_document", authority_document)
+                .finish(),
+            Applicant::Anonymous => f.write_str("Anonymous"),
+        }
+    }
+}
+
+impl std::fmt::Debug for Official {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Official")
+            .field("name", &masked_text(&self.name))
+            .field("title", &self.title)
+            .field("rank", &self.rank)
+            .field("group", &self.group)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod masking_tests {
+    use super::*;
+
+    #[test]
+    fn debug_never_shows_identity_numbers_names_or_addresses() {
+        let person = Applicant::Person {
+            name: Some("Ayşe Yılmaz".into()),
+            tckn: Some("10000000146".into()),
+            ykn: None,
+            passport: None,
+            nationality: None,
+            resident_in_turkey: false,
+            address: Some("Kızılay Mah. 5, Ankara".into()),
+            signed: false,
+            birth_date: None,
+        };
+        let debug = format!("{person:?}");
+        assert!(debug.contains("*********46"), "{debug}");
+        for secret in ["10000000146", "Yılmaz", "Kızılay"] {
+            assert!(!debug.contains(secret), "{debug}");
         }
     }
 }
