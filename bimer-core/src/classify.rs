@@ -17,13 +17,14 @@
 //!    weight (a subject match weighs more: the applicant chose those words).
 //!    A label's score is its prior plus those weights.
 //! 4. Per question (category, petition kind, topic) the scores go through a
-//!    softmax with a temperature fitted on the tuning corpus, so a reported
-//!    confidence of 0.8 is right about 80% of the time there.
+//!    softmax with a temperature fitted on the validation part of the corpus,
+//!    so a reported confidence of 0.8 is right about 80% of the time there.
 //! 5. A petition is what remains when no other category has evidence, and
 //!    that inference is only as good as the amount of text recognised: the
 //!    category's confidence is discounted by `1 - exp(-mass / scale)`, where
-//!    `mass` is the total weight of all terms found. A text with nothing
-//!    recognised has confidence 0 and needs review, whatever the priors say.
+//!    `mass` is the total weight, for or against any category, of the terms
+//!    found. A text with nothing recognised has confidence 0 and needs
+//!    review, whatever the priors say.
 //!
 //! Facts the officer should check (a court case, discrimination, detention,
 //! a private dispute) are suggested with their evidence, never decided.
@@ -743,7 +744,9 @@ impl Classifier {
         for hit in hits.iter() {
             for &(slot, w) in &lex.terms[hit.term as usize].labels {
                 score[slot] += weight_of(hit, w);
-                mass += weight_of(hit, w).abs();
+                if CATEGORY_SLOTS.contains(&slot) {
+                    mass += weight_of(hit, w).abs();
+                }
             }
         }
         let [t_category, t_kind, t_topic] = lex.settings.temperature;
