@@ -34,7 +34,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             items.push(serde_json::from_str(line)?);
         }
     }
-    let field = |item: &Value, name: &str| item[name].as_str().unwrap_or_default().to_string();
+    // (subject, text) of each application, read once.
+    let texts: Vec<(&str, &str)> = items
+        .iter()
+        .map(|item| {
+            let field = |name: &str| item[name].as_str().unwrap_or_default();
+            (field("subject"), field("text"))
+        })
+        .collect();
 
     // Lexicon terms, once per (term, mode), in file order.
     let mut subject_weight = 1.5;
@@ -64,12 +71,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // Candidate stems: five-letter word starts shared by enough applications.
     let mut documents: BTreeMap<String, usize> = BTreeMap::new();
-    for item in &items {
-        let folded = FoldedText::new(&format!(
-            "{} {}",
-            field(item, "subject"),
-            field(item, "text")
-        ));
+    for (subject, text) in &texts {
+        let folded = FoldedText::new(&format!("{subject} {text}"));
         let stems: BTreeSet<&str> = folded
             .key()
             .split(' ')
@@ -92,8 +95,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let alone = Classifier::from_lexicon(&format!(
             "label,term,match,weight,note\ntopic:health,{term},{mode},2,"
         ))?;
-        for (i, item) in items.iter().enumerate() {
-            let c = alone.classify(&field(item, "subject"), &field(item, "text"));
+        for (i, (subject, text)) in texts.iter().enumerate() {
+            let c = alone.classify(subject, text);
             if let Some(e) = c.evidence.first() {
                 let x = match e.field {
                     Some(TextField::Subject) => subject_weight,

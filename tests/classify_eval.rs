@@ -354,8 +354,10 @@ fn corpus_labels_are_valid_codes() {
 /// part: for each question, the temperature that minimises the squared error
 /// between the top label's confidence and whether it is right. Not on the
 /// tuning part, whose weights were fitted to it (every confidence there is
-/// near 1), and never on the held-out one. Run it after changing weights and
-/// copy the figures into the lexicon's `setting` rows:
+/// near 1), and never on the held-out one. Temperatures below 0.5 are not
+/// tried: the validation part also chose the fit's settings, so it flatters
+/// the weights a little. Run it after changing weights and copy the figures
+/// into the lexicon's `setting` rows:
 /// `cargo test --test classify_eval fit_calibration -- --ignored --nocapture`.
 #[test]
 #[ignore = "a tuning tool, not a check"]
