@@ -119,7 +119,7 @@ def main() -> int:
     n_test = sum(1 for _ in args.test.open(encoding="utf-8")) if args.test else 0
     items = data["items"]
     is_test = np.arange(len(items)) >= len(items) - n_test
-    keep = np.array([gold(item) is not None for item in items])
+    labelled = np.array([gold(item) is not None for item in items])
     x = np.zeros((len(items), len(feats)))
     for i, item in enumerate(items):
         for f, v in item["x"]:
@@ -138,7 +138,7 @@ def main() -> int:
     penalty = np.where(np.array([f["lexicon"] for f in feats])[:, None],
                        args.hand_l2, args.new_l2) * np.ones_like(w0)
 
-    train = keep & ~is_test
+    train = labelled & ~is_test
     w, b = fit(x[train], y[train], w0, b0, penalty, temperature)
     # Sparse: drop the weights under --keep and fit the rest again, so the
     # terms that stay make up for those dropped.
@@ -148,7 +148,7 @@ def main() -> int:
           f"hand {accuracy(x[train], y[train], w0, b0):.3f}, "
           f"fitted {accuracy(x[train], y[train], w, b):.3f}")
     if args.test:
-        t = keep & is_test
+        t = labelled & is_test
         print(f"{args.test}: hand {accuracy(x[t], y[t], w0, b0):.3f}, "
               f"fitted {accuracy(x[t], y[t], w, b):.3f}")
         return 0
